@@ -1,0 +1,39 @@
+# The two commands a new user needs (see README.md):
+#   make serve   build the whole site from data/ and serve it at http://127.0.0.1:8000/
+#   make test    run every test (what CI runs)
+# Everything is installed into .venv/ on first use; system packages with apt when root.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+READY  := $(VENV)/.installed
+PORT   ?= 8000
+
+.PHONY: all site serve test check clean
+.DEFAULT_GOAL := site
+
+all: site
+
+$(READY): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed (found: $$($(PYTHON) --version))"; exit 1; }
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && apt-get install -y -qq python3-venv && rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); \
+	  else echo "python3 -m venv failed: install python3-venv (sudo apt-get install python3-venv)"; exit 1; fi; }
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $(READY)
+
+site: $(READY)       ## validate data/, generate docs/, build site/
+	$(BIN)/python -m generator build
+
+serve: $(READY)      ## build, then serve site/ on 127.0.0.1:$(PORT)
+	$(BIN)/python -m generator serve --port $(PORT)
+
+check: $(READY)      ## validate data/ only
+	$(BIN)/python -m generator check
+
+test: $(READY)       ## all tests: data, generator, built site
+	$(BIN)/python -m pytest -q
+
+clean:               ## remove everything generated (not the virtual environment)
+	rm -rf site site.new site.old docs docs.new docs.old .pytest_cache

@@ -1,0 +1,74 @@
+"""Command line: `python -m generator [build|check|serve]`.
+
+Maintainers see one line per problem and an exit status, never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import sys
+import time
+from pathlib import Path
+
+from .build import ROOT, BuildError, build
+from .load import load_plan
+from .problems import DataError
+
+
+def check(root: Path) -> int:
+    t0 = time.perf_counter()
+    plan = load_plan(root / "data")
+    paragraphs = sum(len(s.paragraphs) for c in plan.chapters for s in c.sections) + sum(
+        len(c.paragraphs) for c in plan.chapters)
+    print(f"data OK: {len(plan.chapters)} chapters, {paragraphs} chapter paragraphs, "
+          f"{len(plan.glossary.terms)} glossary terms ({(time.perf_counter() - t0) * 1000:.0f} ms)")
+    return 0
+
+
+def do_build(root: Path) -> int:
+    times = build(root)
+    total = sum(times.values())
+    steps = ", ".join(f"{k} {v:.2f}s" for k, v in times.items())
+    print(f"site built in {total:.2f}s ({steps}): {root / 'site'}")
+    return 0
+
+
+def serve(root: Path, port: int) -> int:
+    do_build(root)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root / "site"))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as httpd:
+        print(f"serving the site at http://127.0.0.1:{port}/  (Ctrl+C to stop)")
+        try:
+            httpd.serve_forever()
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    parser.add_argument("command", choices=["build", "check", "serve"], nargs="?", default="build")
+    parser.add_argument("--root", type=Path, default=ROOT, help="project folder (default: this checkout)")
+    parser.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check":
+            return check(args.root)
+        if args.command == "serve":
+            return serve(args.root, args.port)
+        return do_build(args.root)
+    except DataError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(err.problems)} problem(s) in data/: nothing was built; the previous site/ is unchanged.",
+              file=sys.stderr)
+        return 1
+    except BuildError as err:
+        print(err, file=sys.stderr)
+        print("nothing was published: the previous site/ is unchanged.", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,17 @@
+"""The language editions of the site: URL prefix, `<html lang>`, and the theme's interface."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str        # URL prefix (site/<code>/) and the key of stored text ("zh-Hans", "en")
+    html_lang: str   # BCP 47 tag for <html lang>; Material's own "zh" would be ambiguous
+    theme: str       # interface partial in generator/theme/partials/languages/
+    source: str      # whose stored text this edition shows: "zh-Hans" (as is, or converted) or "en"
+
+
+SIMPLIFIED = Language(code="zh-Hans", html_lang="zh-Hans", theme="zh-Hans", source="zh-Hans")
+
+LANGUAGES: tuple[Language, ...] = (SIMPLIFIED,)

@@ -1,0 +1,159 @@
+"""The plan as typed data: what each YAML file may contain.
+
+Validated once on load (types, required fields, unknown keys), then trusted by the renderer.
+Every translatable object carries an optional `en` block with the same text keys, so the
+English edition slots in beside the Chinese without reshaping the files.
+"""
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal, Optional
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+
+def _one_paragraph(value: str) -> str:
+    if "\n" in value:
+        raise ValueError("the text has a line break: a text is one paragraph on one line "
+                         "(to add a paragraph, add a new entry with its own id)")
+    return value
+
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$", max_length=60)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_one_paragraph)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class English(Strict):
+    """An English rendering of the Chinese object beside it (filled by the translation work)."""
+
+    number: Optional[Text] = None
+    title: Optional[Text] = None
+    lead: Optional[Text] = None
+    text: Optional[Text] = None
+    caption: Optional[Text] = None
+    definition: Optional[Text] = None
+    status: Literal["draft", "reviewed"] = "draft"
+
+
+class Paragraph(Strict):
+    """One paragraph of the plan, with its stable id (its anchor in every language)."""
+
+    id: Id
+    text: Text
+    number: Optional[Text] = None
+    lead: Optional[Text] = None
+    marker: Optional[Literal["——"]] = None
+    en: Optional[English] = None
+
+
+class Section(Strict):
+    id: Id
+    number: Text
+    title: Text
+    paragraphs: list[Paragraph] = Field(min_length=1)
+    en: Optional[English] = None
+
+
+class Chapter(Strict):
+    id: Id
+    number: Text
+    title: Text
+    paragraphs: list[Paragraph] = []
+    sections: list[Section] = Field(min_length=1)
+    en: Optional[English] = None
+
+
+class Figure(Strict):
+    """A figure of the original PDF: only its caption survives in the source text."""
+
+    id: Id
+    number: int = Field(ge=1)
+    caption: Text
+    en: Optional[English] = None
+
+
+class Term(Strict):
+    """One entry of the appendix 名词解释."""
+
+    id: Id
+    number: Text
+    term: Text
+    label: Text
+    definition: Text
+    abbreviation: Optional[Text] = None
+    english_name: Optional[Text] = None
+    chinese_name: Optional[Text] = None
+    figure: Optional[Figure] = None
+    en: Optional[English] = None
+
+
+class Glossary(Strict):
+    id: Id
+    title: Text
+    terms: list[Term] = Field(min_length=1)
+    en: Optional[English] = None
+
+
+class Notice(Strict):
+    id: Id
+    title: Text
+    addressees: Text
+    paragraphs: list[Paragraph] = Field(min_length=1)
+    date: Text
+    en: Optional[English] = None
+
+
+class Front(Strict):
+    """The cover and notice that issued the plan, its title and its preamble."""
+
+    issuing_office: Text
+    office_header: Text
+    document_number: Text
+    date: datetime.date
+    notice: Notice
+    plan_title: Text
+    preamble: list[Paragraph] = Field(min_length=1)
+    en: Optional[English] = None
+
+
+class Closing(Strict):
+    """The closing block (版记): subject words, copy-to list, printer, date, print run."""
+
+    lines: list[Paragraph] = Field(min_length=1)
+
+
+LangText = dict[Literal["zh-Hans", "en"], Text]
+
+
+class Site(Strict):
+    """Site settings and interface strings."""
+
+    edition_date: datetime.date
+    contents: list[Id] = Field(min_length=1)
+    search_terms: list[Text] = []
+    ui: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")], LangText]
+
+
+class Plan(BaseModel):
+    """Everything in data/, validated and cross-checked."""
+
+    model_config = ConfigDict(frozen=True)
+
+    site: Site
+    front: Front
+    chapters: list[Chapter]
+    glossary: Glossary
+    closing: Closing
+    chapter_files: dict[str, str] = {}  # chapter id → its data file, named in generated pages
+
+
+# Interface strings the templates use; each must exist in data/site.yaml in every language.
+UI_KEYS = frozenset({
+    "home", "notice_nav", "preamble", "closing", "issuing_office_label", "document_number_label",
+    "date_label", "contents", "about_heading", "about_text", "permalink", "heading_permalink",
+    "figure_note", "figure_label", "site_description", "edition_label",
+})

@@ -1,0 +1,57 @@
+"""Render page views to Markdown files with the Jinja templates in generator/templates/.
+
+Text from the data is always escaped: HTML-escaped everywhere (autoescape), and in Markdown
+contexts (headings, list items) Markdown's own syntax characters are escaped as well, so a
+`<script>` or a `*` typed into YAML is shown as text and never interpreted.
+"""
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .views import Localizer, PageView
+
+TEMPLATES = Path(__file__).parent / "templates"
+# Python-Markdown's backslash-escapable characters; '<' and '&' are handled by html.escape.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~^])")
+
+
+def md_inline(value: object) -> Markup:
+    """Escape a text for a Markdown inline context (heading, link text, list item)."""
+    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=False)))
+
+
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                      # `{#id}` is Markdown's attribute list, so Jinja comments use {## ##}
+                      comment_start_string="{##", comment_end_string="##}")
+    env.filters["md"] = md_inline
+    return env
+
+
+class UiStrings:
+    """`ui.key` in templates: the interface string in the page's language."""
+
+    def __init__(self, loc: Localizer):
+        self._loc = loc
+
+    def __getattr__(self, key: str) -> str:
+        return self._loc.ui(key)
+
+
+def render_page(env: Environment, page: PageView, loc: Localizer) -> str:
+    text = env.get_template(page.template).render(page=page, ui=UiStrings(loc), lang=loc.lang)
+    # Markdown needs a blank line around raw HTML blocks; more than one is noise.
+    text = re.sub(r"\n(<(?:p|ul|figure|dl)[ >])", r"\n\n\1", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def render_pages(pages: list[PageView], loc: Localizer) -> dict[str, str]:
+    """File name → Markdown text for every page of one language edition."""
+    env = environment()
+    return {page.file: render_page(env, page, loc) for page in pages}

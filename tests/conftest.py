@@ -1,0 +1,43 @@
+"""Shared fixtures: a throw-away copy of the project, and the site built once per test run."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.build import build
+from generator.load import load_plan
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+SOURCE = SHARED / "source" / "plan-zh-hans.txt"
+FIDELITY = SHARED / "tools" / "fidelity.py"
+
+
+def make_project(tmp: Path) -> Path:
+    """A project folder with its own copy of data/ (free to break) and the real code."""
+    root = tmp / "project"
+    root.mkdir()
+    shutil.copytree(REPO / "data", root / "data")
+    (root / "mkdocs.yml").symlink_to(REPO / "mkdocs.yml")
+    (root / "generator").symlink_to(REPO / "generator")
+    return root
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return make_project(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def plan():
+    return load_plan(REPO / "data")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """The project root after one full build; the site is in <root>/site."""
+    root = make_project(tmp_path_factory.mktemp("built"))
+    build(root)
+    return root

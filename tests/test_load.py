@@ -1,0 +1,129 @@
+"""Loading and validating data/: the real data, and every kind of broken input."""
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.load import chinese_date, load_plan
+from generator.problems import DataError
+
+from .helpers import edit
+
+
+def problems_of(root: Path) -> list[str]:
+    with pytest.raises(DataError) as err:
+        load_plan(root / "data")
+    return [str(p) for p in err.value.problems]
+
+
+def line_of(root: Path, name: str, needle: str) -> int:
+    lines = (root / "data" / name).read_text(encoding="utf-8").splitlines()
+    return next(i for i, l in enumerate(lines, 1) if needle in l)
+
+
+def test_the_whole_plan_loads(plan):
+    assert [c.number for c in plan.chapters] == ["一、", "二、", "三、", "四、", "五、"]
+    assert len(plan.glossary.terms) == 21
+    assert sorted(t.figure.number for t in plan.glossary.terms if t.figure) == [1, 2, 3, 4, 5, 6, 7]
+    assert [len(c.sections) for c in plan.chapters] == [2, 3, 6, 10, 8]
+    assert plan.front.document_number == "深府办〔2011〕108号"
+    assert len(plan.closing.lines) == 5
+
+
+def test_page_break_splits_are_joined(plan):
+    texts = [p.text for c in plan.chapters for s in c.sections for p in s.paragraphs]
+    assert any("工程中心 39 家" in t for t in texts)
+    assert not any(t.endswith("工程中") for t in texts)
+    its = next(t for t in plan.glossary.terms if t.abbreviation == "ITS")
+    assert its.label == "智能交通系统 (Intelligent Transportation Systems, ITS):"
+
+
+def test_lead_phrases_of_chapter_four(plan):
+    leads = [p.lead for p in plan.chapters[3].sections[0].paragraphs if p.lead]
+    assert leads == ["光纤到户。", "无线城市。", "通信管网。", "国际通信专用通道。"]
+
+
+def test_missing_required_field_names_file_line_and_fix(project):
+    edit(project, "chapter-3.yaml", '        text: "深化政务信息化建设与应用', '        txt: "深化政务信息化建设与应用')
+    found = problems_of(project)
+    line = line_of(project, "chapter-3.yaml", "txt:")
+    assert f"data/chapter-3.yaml:{line}: unknown key `txt`" in "\n".join(found)
+    assert any(re.match(r"data/chapter-3\.yaml:\d+: `text` is missing", p) for p in found)
+
+
+def test_wrong_type_is_explained(project):
+    edit(project, "glossary.yaml", '    number: "5."\n    term:', "    number: 5\n    term:")
+    line = line_of(project, "glossary.yaml", "number: 5")
+    assert f"data/glossary.yaml:{line}: `number` must be text: put the value in double quotes (in `term5`)" in problems_of(project)
+
+
+def test_duplicate_id_across_files_points_at_both(project):
+    edit(project, "chapter-5.yaml", "- id: ch5-s1-p1", "- id: ch1-s1-p1")
+    found = problems_of(project)
+    line = line_of(project, "chapter-5.yaml", "- id: ch1-s1-p1")
+    first = line_of(project, "chapter-1.yaml", "- id: ch1-s1-p1")
+    assert found == [f"data/chapter-5.yaml:{line}: the id `ch1-s1-p1` is already used at "
+                     f"data/chapter-1.yaml:{first}: give this entry a new, unused id"]
+
+
+def test_unknown_page_reference(project):
+    edit(project, "site.yaml", "ch5, glossary]", "ch5, ch6, glossary]")
+    assert any("`contents` lists `ch6`, which is not a page" in p for p in problems_of(project))
+
+
+def test_invalid_id_and_empty_text(project):
+    edit(project, "chapter-2.yaml", "- id: ch2-s1-p1", "- id: Ch2 S1")
+    edit(project, "chapter-2.yaml", 'title: "指导思想。"', 'title: ""')
+    found = "\n".join(problems_of(project))
+    assert "`id` must use lowercase letters" in found
+    assert "`title` is empty" in found
+
+
+def test_all_problems_are_reported_in_one_run(project):
+    edit(project, "chapter-1.yaml", "- id: ch1-s1-p1", "- id: ch1-s1-p2")
+    edit(project, "glossary.yaml", 'term: "物联网"', 'term: "物联"\n    term: "x"')
+    edit(project, "closing.yaml", "lines:", "lines:\n\t- x")
+    found = problems_of(project)
+    assert {p.split(":")[0] for p in found} == {"data/chapter-1.yaml", "data/glossary.yaml", "data/closing.yaml"}
+
+
+def test_line_break_inside_a_paragraph_is_rejected(project):
+    edit(project, "chapter-5.yaml", '        text: "建立符合', '        text: "第一行\\n建立符合')
+    assert any("line break" in p for p in problems_of(project))
+
+
+def test_glossary_label_must_agree_with_abbreviation(project):
+    edit(project, "glossary.yaml", 'abbreviation: "FTTH"', 'abbreviation: "FTTB"')
+    assert any("`abbreviation` (FTTB) does not appear in the entry's `label`" in p for p in problems_of(project))
+
+
+def test_printed_date_must_match_iso_date(project):
+    edit(project, "front.yaml", "date: 2011-12-23", "date: 2011-12-28")
+    assert any("does not match the notice's printed date" in p for p in problems_of(project))
+
+
+def test_missing_ui_string(project):
+    edit(project, "site.yaml", "\n  permalink:\n", "\n  permalinks:\n")
+    assert any("the interface string `permalink` is missing" in p for p in problems_of(project))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("二〇一一年十二月二十三日", (2011, 12, 23)), ("二〇一五年一月十日", (2015, 1, 10)), ("2011年", None)])
+def test_chinese_date(text, expected):
+    assert chinese_date(text) == expected
+
+
+def test_cli_reports_without_traceback_and_keeps_previous_site(project):
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous", encoding="utf-8")
+    edit(project, "chapter-4.yaml", "sections:", "sections:\n  - id: [")
+    run = subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(project)],
+                         capture_output=True, text=True, cwd=Path(__file__).parent.parent)
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr
+    assert re.search(r"^data/chapter-4\.yaml:\d+: ", run.stderr, re.M)
+    assert (site / "index.html").read_text(encoding="utf-8") == "previous"
+    assert not (project / "docs").exists()

@@ -1,0 +1,64 @@
+"""Rendering: page structure, the plan's numbering, and escaping of whatever the YAML holds."""
+from pathlib import Path
+
+from generator.build import build, render_editions
+from generator.languages import SIMPLIFIED
+from generator.load import load_plan
+from generator.render import md_inline
+from generator.views import Localizer, blocks, heading, site_pages
+
+from .helpers import edit
+
+NASTY = '<script>alert(1)</script> *星* _x_ [链接](http://example.com) `code` # {#bad} &amp;'
+
+
+def test_md_inline_escapes_markdown_and_html():
+    out = str(md_inline(NASTY))
+    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert r"\*星\*" in out and r"\[链接\]" in out and r"\{\#bad\}" in out and "&amp;amp;" in out
+
+
+def test_headings_keep_the_plans_numbering():
+    assert heading("一、", "发展基础与面临形势") == "一、发展基础与面临形势"
+    assert heading("（一）", "发展基础。") == "（一）发展基础。"
+    assert heading("(一)", "指导思想。") == "(一) 指导思想。"
+
+
+def test_dash_items_form_one_list(plan):
+    section = plan.chapters[1].sections[2]  # 二、（三）发展目标
+    kinds = [(b.kind, len(b.paragraphs)) for b in blocks(Localizer(SIMPLIFIED, plan.site), section.paragraphs)]
+    assert kinds == [("paragraphs", 3), ("dash_list", 5)]
+
+
+def test_pages_follow_site_contents(plan):
+    pages = site_pages(Localizer(SIMPLIFIED, plan.site), plan)
+    assert [p.file for p in pages] == ["index.md", "notice.md", "preamble.md", "ch1.md", "ch2.md", "ch3.md",
+                                       "ch4.md", "ch5.md", "glossary.md"]
+
+
+def test_every_paragraph_gets_its_id_as_anchor(plan):
+    files = render_editions(plan)[0].files
+    ids = [p.id for c in plan.chapters for p in c.paragraphs] + [
+        p.id for c in plan.chapters for s in c.sections for p in s.paragraphs]
+    text = "".join(files[f"{c.id}.md"] for c in plan.chapters)
+    for ident in ids:
+        assert f'id="{ident}"' in text and f'href="#{ident}"' in text, ident
+
+
+def test_generated_files_say_they_are_generated(plan):
+    for name, text in render_editions(plan)[0].files.items():
+        assert text.startswith("<!-- Generated from data/"), name
+
+
+def test_text_from_yaml_is_escaped_in_markdown_and_html(project: Path):
+    edit(project, "chapter-1.yaml", 'title: "发展基础。"', f'title: "{NASTY.replace(chr(34), chr(92) + chr(34))}"')
+    edit(project, "chapter-1.yaml", '        text: "“十一五”期间', f'        text: "{NASTY}“十一五”期间')
+    plan = load_plan(project / "data")
+    md = render_editions(plan)[0].files["ch1.md"]
+    assert "<script>" not in md
+    build(project)
+    html = (project / "site" / "zh-Hans" / "ch1" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in html
+    assert html.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 2  # heading and paragraph
+    assert "*星*" in html and "[链接](http://example.com)" in html  # shown as typed, not as markup
+    assert 'href="http://example.com"' not in html
