@@ -1,6 +1,7 @@
 """Shared fixtures: a throw-away copy of the project, and the site built once per test run."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -10,7 +11,20 @@ from generator.build import build
 from generator.load import load_plan
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+
+
+def _shared() -> Path:
+    """The team's shared folder (source text, fidelity tool): beside the checkout, or /work/shared."""
+    candidates = [Path(p) for p in (os.environ.get("PLAN_SHARED_DIR"),) if p]
+    candidates += [REPO.parent / "shared", Path("/work/shared")]
+    for path in candidates:
+        if (path / "source" / "plan-zh-hans.txt").is_file():
+            return path
+    raise RuntimeError("cannot find the shared folder with source/plan-zh-hans.txt: "
+                       "set PLAN_SHARED_DIR to it")
+
+
+SHARED = _shared()
 SOURCE = SHARED / "source" / "plan-zh-hans.txt"
 FIDELITY = SHARED / "tools" / "fidelity.py"
 
