@@ -12,6 +12,7 @@ from typing import Any, Iterator
 from pydantic import BaseModel, ValidationError
 
 from . import model
+from .convert import override_effects
 from .problems import DataError, Problem
 from .yamlfile import YamlFile, read
 
@@ -43,6 +44,8 @@ def load_plan(data_dir: Path) -> model.Plan:
     front, front_src = parse("front.yaml", model.Front)
     glossary, glossary_src = parse("glossary.yaml", model.Glossary)
     closing, closing_src = parse("closing.yaml", model.Closing)
+    overrides, overrides_src = parse("hk-overrides.yaml", model.HkOverrides)
+    terms, terms_src = parse("terms.yaml", model.TermList)
     chapter_files = sorted((int(m.group(1)), p.name) for p in data_dir.glob("chapter-*.yaml")
                            if (m := CHAPTER_FILE.match(p.name)))
     if not chapter_files:
@@ -53,13 +56,16 @@ def load_plan(data_dir: Path) -> model.Plan:
     problems.extend(_check_ids(parsed))
     if problems:
         raise DataError(problems)
-    assert site and front and glossary and closing and site_src and front_src and glossary_src and closing_src
+    assert site and front and glossary and closing and overrides and terms
+    assert site_src and front_src and glossary_src and overrides_src and terms_src
     plan = model.Plan(site=site, front=front, chapters=[c for c, _ in chapters], glossary=glossary,
-                      closing=closing,
+                      closing=closing, hk_overrides=overrides.overrides, terms=terms.terms,
                       chapter_files={c.id: name for (c, _), (_, name) in zip(chapters, chapter_files)})
     problems.extend(_check_site(plan, site_src))
     problems.extend(_check_glossary(plan.glossary, glossary_src))
     problems.extend(_check_front(plan.front, front_src))
+    problems.extend(_check_overrides(plan, overrides_src))
+    problems.extend(_check_terms(plan, terms_src))
     if problems:
         raise DataError(problems)
     return plan
@@ -157,10 +163,42 @@ def _check_site(plan: model.Plan, src: YamlFile) -> Iterator[Problem]:
     for key in sorted(model.UI_KEYS - plan.site.ui.keys()):
         yield Problem(src.name, src.line_of(("ui",)), f"the interface string `{key}` is missing under `ui`: add it "
                       "with its zh-Hans and en text")
+    for code in ("zh-Hans", "zh-Hant", "en"):
+        if code not in plan.site.editions:
+            yield Problem(src.name, src.line_of(("editions",)), f"`editions` has no name for `{code}`: add it, "
+                          "written in that language's own script")
     for key, texts in plan.site.ui.items():
         for lang in ("zh-Hans", "en"):
             if lang not in texts:
                 yield Problem(src.name, src.line_of(("ui", key)), f"the interface string `{key}` has no `{lang}` text: add it")
+
+
+def _check_overrides(plan: model.Plan, src: YamlFile) -> Iterator[Problem]:
+    """An override that no longer matches, or no longer changes anything, is a stale correction."""
+    effects = override_effects(plan)
+    for i, override in enumerate(plan.hk_overrides):
+        line = src.line_of(("overrides", i, "simplified"))
+        if effects[override.simplified] is None:
+            yield Problem(src.name, line, f"the override for `{override.simplified}` matches no text of the plan: "
+                          "correct it or remove the entry")
+        elif effects[override.simplified] == 0:
+            yield Problem(src.name, line, f"the override for `{override.simplified}` changes nothing (OpenCC "
+                          f"already gives {override.hk}): remove the entry")
+
+
+def _check_terms(plan: model.Plan, src: YamlFile) -> Iterator[Problem]:
+    seen: dict[str, int] = {}
+    glossary_ids = {t.id for t in plan.glossary.terms}
+    for i, entry in enumerate(plan.terms):
+        here = ("terms", i)
+        if entry.zh in seen:
+            yield Problem(src.name, src.line_of(here + ("zh",)),
+                          f"`{entry.zh}` is already in the term list (line {seen[entry.zh]}): keep one entry")
+        seen.setdefault(entry.zh, src.line_of(here + ("zh",)))
+        if entry.glossary and entry.glossary not in glossary_ids:
+            yield Problem(src.name, src.line_of(here + ("glossary",)),
+                          f"`glossary: {entry.glossary}` is not an appendix entry: use one of term1 … "
+                          f"term{len(glossary_ids)}")
 
 
 def _check_glossary(glossary: model.Glossary, src: YamlFile) -> Iterator[Problem]:

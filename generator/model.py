@@ -7,7 +7,7 @@ English edition slots in beside the Chinese without reshaping the files.
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Iterator, Literal, Optional
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
@@ -36,6 +36,14 @@ class English(Strict):
     text: Optional[Text] = None
     caption: Optional[Text] = None
     definition: Optional[Text] = None
+    term: Optional[Text] = None
+    label: Optional[Text] = None
+    addressees: Optional[Text] = None
+    date: Optional[Text] = None
+    office_header: Optional[Text] = None
+    plan_title: Optional[Text] = None
+    issuing_office: Optional[Text] = None
+    document_number: Optional[Text] = None
     status: Literal["draft", "reviewed"] = "draft"
 
 
@@ -129,13 +137,49 @@ class Closing(Strict):
 LangText = dict[Literal["zh-Hans", "en"], Text]
 
 
+class EditionName(Strict):
+    """How an edition presents itself, in its own language: never converted."""
+
+    name: Text
+    enter: Text
+    suggested: Text
+
+
 class Site(Strict):
     """Site settings and interface strings."""
 
     edition_date: datetime.date
+    base_path: Annotated[str, StringConstraints(pattern=r"^/([^/\s]+/)*$")] = "/"
+    editions: dict[Literal["zh-Hans", "zh-Hant", "en"], EditionName]
     contents: list[Id] = Field(min_length=1)
     search_terms: list[Text] = []
     ui: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")], LangText]
+
+
+class Override(Strict):
+    """A reviewed correction of OpenCC's Hong Kong conversion."""
+
+    simplified: Text
+    hk: Text
+    reason: Text
+
+
+class HkOverrides(Strict):
+    overrides: list[Override] = []
+
+
+class TermEntry(Strict):
+    """One entry of the English term list: the one rendering of a Chinese term."""
+
+    zh: Text
+    en: Text
+    variants: list[Text] = []
+    glossary: Optional[Id] = None
+    note: Optional[Text] = None
+
+
+class TermList(Strict):
+    terms: list[TermEntry] = Field(min_length=1)
 
 
 class Plan(BaseModel):
@@ -148,12 +192,37 @@ class Plan(BaseModel):
     chapters: list[Chapter]
     glossary: Glossary
     closing: Closing
+    hk_overrides: list[Override] = []
+    terms: list[TermEntry] = []
     chapter_files: dict[str, str] = {}  # chapter id → its data file, named in generated pages
+
+    def chinese_texts(self) -> Iterator[str]:
+        """Every Simplified Chinese string a reader can see (the input of the HK conversion)."""
+        yield from (texts["zh-Hans"] for texts in self.site.ui.values())
+        for part in (self.front, self.glossary, self.closing, *self.chapters):
+            yield from _strings(part)
+
+
+_NOT_CHINESE = {"id", "en", "abbreviation", "english_name"}
+
+
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            if name not in _NOT_CHINESE:
+                yield from _strings(getattr(value, name))
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, str):
+        yield value
 
 
 # Interface strings the templates use; each must exist in data/site.yaml in every language.
 UI_KEYS = frozenset({
     "home", "notice_nav", "preamble", "closing", "issuing_office_label", "document_number_label",
     "date_label", "contents", "about_heading", "about_text", "permalink", "heading_permalink",
-    "figure_note", "figure_label", "site_description", "edition_label",
+    "figure_note", "figure_label", "site_description", "edition_label", "translation_pending",
+    "not_found_title", "not_found_text",
+
 })

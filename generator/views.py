@@ -1,10 +1,13 @@
 """Page views: the plan cut into pages, with every string already in the page's language.
 
 Templates only lay these out. Everything that decides *what* a reader sees (which text, in
-which language, grouped how) is decided here, in plain Python that tests can call.
+which language, grouped how) is decided here, in plain Python that tests can call. A text
+that has no translation yet is shown in Simplified Chinese and says so: `Localized.lang`
+carries its language, so the page can mark it up and label it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
@@ -12,6 +15,21 @@ from . import model
 from .languages import Language
 
 Convert = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A text in the page's language, or the Chinese original standing in for a translation."""
+
+    text: str
+    lang: Optional[str] = None  # set only when the text is not in the page's language
+
+    @property
+    def pending(self) -> bool:
+        return self.lang is not None
+
+    def __str__(self) -> str:
+        return self.text
 
 
 class Localizer:
@@ -22,9 +40,23 @@ class Localizer:
         self.site = site
         self.convert = convert
 
-    def text(self, obj: object, name: str) -> Optional[str]:
-        value = getattr(obj, name)
-        return self.convert(value) if value else value
+    def pick(self, obj: object, name: str) -> Optional[Localized]:
+        """The field `name` of `obj` in this edition's language (None if the object has none)."""
+        chinese = getattr(obj, name)
+        if not chinese:
+            return None
+        if self.lang.source == "en":
+            english = getattr(getattr(obj, "en", None), name, None)
+            if english:
+                return Localized(english)
+            if name == "number":
+                return Localized(english_number(chinese))
+            return Localized(chinese, lang="zh-Hans")
+        return Localized(self.convert(chinese))
+
+    def text(self, obj: object, name: str) -> str:
+        value = self.pick(obj, name)
+        return value.text if value else ""
 
     def ui(self, key: str) -> str:
         texts = self.site.ui[key]
@@ -33,13 +65,37 @@ class Localizer:
         return self.convert(texts["zh-Hans"])
 
 
+_NUMERALS = {c: i for i, c in enumerate("〇一二三四五六七八九十", start=0)}
+_ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+
+
+def _chinese_number(s: str) -> int:
+    if "十" in s:
+        tens, _, units = s.partition("十")
+        return (_NUMERALS[tens] if tens else 1) * 10 + (_NUMERALS[units] if units else 0)
+    return _NUMERALS[s]
+
+
+def english_number(number: str) -> str:
+    """The plan's numbering in English form: 三、→ III.  （二）→ (2)  1. → 1."""
+    if m := re.fullmatch(r"([一二三四五六七八九十]+)、", number):
+        return f"{_ROMAN[_chinese_number(m.group(1))]}."
+    if m := re.fullmatch(r"[（(]([一二三四五六七八九十]+)[)）]", number):
+        return f"({_chinese_number(m.group(1))})"
+    return number
+
+
 @dataclass(frozen=True)
 class ParagraphView:
     id: str
-    text: str
-    number: Optional[str] = None
-    lead: Optional[str] = None
+    text: Localized
+    number: Optional[Localized] = None
+    lead: Optional[Localized] = None
     marker: Optional[str] = None
+
+    @property
+    def pending(self) -> bool:
+        return self.text.pending
 
 
 @dataclass(frozen=True)
@@ -51,9 +107,15 @@ class Block:
 
 
 @dataclass(frozen=True)
+class Heading:
+    text: str
+    lang: Optional[str] = None  # set when the heading is an untranslated original
+
+
+@dataclass(frozen=True)
 class SectionView:
     id: str
-    heading: str
+    heading: Heading
     blocks: list[Block]
 
 
@@ -61,15 +123,15 @@ class SectionView:
 class FigureView:
     id: str
     label: str
-    caption: str
+    caption: Localized
     note: str
 
 
 @dataclass(frozen=True)
 class TermView:
     id: str
-    heading: str
-    definition: str
+    heading: Heading
+    definition: Localized
     figure: Optional[FigureView]
 
 
@@ -81,7 +143,7 @@ class PageView:
     file: str           # e.g. "ch1.md", relative to docs/<lang>/
     source: str         # the data file it comes from, named in the "generated" banner
     nav_title: str
-    title: str
+    title: Heading
     template: str
     sections: list[SectionView] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
@@ -89,16 +151,20 @@ class PageView:
     extra: dict[str, object] = field(default_factory=dict)
 
 
-def heading(number: Optional[str], title: str) -> str:
-    """The plan's numbering and title as printed: 一、标题, （一）标题, (一) 标题."""
+def heading(loc: Localizer, obj: object, name: str = "title") -> Heading:
+    """The plan's numbering and title as printed: 一、标题, （一）标题, (一) 标题, III. Title."""
+    title = loc.pick(obj, name) or Localized("")
+    number = loc.pick(obj, "number") if hasattr(obj, "number") else None
     if not number:
-        return title
-    return f"{number} {title}" if number[-1] in ").:" else f"{number}{title}"
+        return Heading(title.text, title.lang)
+    n = number.text
+    joined = f"{n} {title.text}" if n[-1] in ").:" or loc.lang.source == "en" else f"{n}{title.text}"
+    return Heading(joined, title.lang)
 
 
 def _paragraph(loc: Localizer, p: model.Paragraph) -> ParagraphView:
-    return ParagraphView(id=p.id, text=loc.text(p, "text") or "", number=loc.text(p, "number"),
-                         lead=loc.text(p, "lead"), marker=p.marker)
+    return ParagraphView(id=p.id, text=loc.pick(p, "text") or Localized(""), number=loc.pick(p, "number"),
+                         lead=loc.pick(p, "lead"), marker=p.marker)
 
 
 def blocks(loc: Localizer, paragraphs: list[model.Paragraph]) -> list[Block]:
@@ -114,12 +180,11 @@ def blocks(loc: Localizer, paragraphs: list[model.Paragraph]) -> list[Block]:
 
 
 def chapter_page(loc: Localizer, chapter: model.Chapter, source: str) -> PageView:
-    title = heading(loc.text(chapter, "number"), loc.text(chapter, "title") or "")
+    title = heading(loc, chapter)
     return PageView(
-        id=chapter.id, file=f"{chapter.id}.md", source=source, nav_title=title, title=title,
+        id=chapter.id, file=f"{chapter.id}.md", source=source, nav_title=title.text, title=title,
         template="chapter.md.j2", blocks=blocks(loc, chapter.paragraphs),
-        sections=[SectionView(s.id, heading(loc.text(s, "number"), loc.text(s, "title") or ""),
-                              blocks(loc, s.paragraphs)) for s in chapter.sections])
+        sections=[SectionView(s.id, heading(loc, s), blocks(loc, s.paragraphs)) for s in chapter.sections])
 
 
 def glossary_page(loc: Localizer, glossary: model.Glossary) -> PageView:
@@ -128,29 +193,30 @@ def glossary_page(loc: Localizer, glossary: model.Glossary) -> PageView:
         figure = None
         if t.figure:
             figure = FigureView(id=t.figure.id, label=f"{loc.ui('figure_label')} {t.figure.number}",
-                                caption=loc.text(t.figure, "caption") or "", note=loc.ui("figure_note"))
-        terms.append(TermView(id=t.id, heading=f"{t.number} {loc.text(t, 'label')}",
-                              definition=loc.text(t, "definition") or "", figure=figure))
-    title = loc.text(glossary, "title") or ""
-    return PageView(id=glossary.id, file=f"{glossary.id}.md", source="glossary.yaml", nav_title=title,
+                                caption=loc.pick(t.figure, "caption") or Localized(""), note=loc.ui("figure_note"))
+        label = loc.pick(t, "label") or Localized("")
+        terms.append(TermView(id=t.id, heading=Heading(f"{t.number} {label.text}", label.lang),
+                              definition=loc.pick(t, "definition") or Localized(""), figure=figure))
+    title = heading(loc, glossary)
+    return PageView(id=glossary.id, file=f"{glossary.id}.md", source="glossary.yaml", nav_title=title.text,
                     title=title, template="glossary.md.j2", terms=terms)
 
 
 def notice_page(loc: Localizer, front: model.Front, closing: model.Closing) -> PageView:
     notice = front.notice
-    title = loc.text(notice, "title") or ""
     return PageView(
         id=notice.id, file=f"{notice.id}.md", source="front.yaml, closing.yaml", nav_title=loc.ui("notice_nav"),
-        title=title, template="notice.md.j2", blocks=blocks(loc, notice.paragraphs),
-        extra={"office_header": loc.text(front, "office_header"), "document_number": front.document_number,
-               "addressees": loc.text(notice, "addressees"), "date": loc.text(notice, "date"),
+        title=heading(loc, notice), template="notice.md.j2", blocks=blocks(loc, notice.paragraphs),
+        extra={"office_header": loc.pick(front, "office_header"),
+               "document_number": loc.pick(front, "document_number"),
+               "addressees": loc.pick(notice, "addressees"), "date": loc.pick(notice, "date"),
                "closing_heading": loc.ui("closing"), "closing": blocks(loc, closing.lines)})
 
 
 def preamble_page(loc: Localizer, front: model.Front) -> PageView:
     title = loc.ui("preamble")
-    return PageView(id="preamble", file="preamble.md", source="front.yaml", nav_title=title, title=title,
-                    template="preamble.md.j2", extra={"plan_title": loc.text(front, "plan_title")},
+    return PageView(id="preamble", file="preamble.md", source="front.yaml", nav_title=title, title=Heading(title),
+                    template="preamble.md.j2", extra={"plan_title": loc.pick(front, "plan_title")},
                     blocks=blocks(loc, front.preamble))
 
 
@@ -158,10 +224,10 @@ def home_page(loc: Localizer, plan: model.Plan, pages: list[PageView]) -> PageVi
     front = plan.front
     return PageView(
         id="index", file="index.md", source="front.yaml, site.yaml", nav_title=loc.ui("home"),
-        title=loc.text(front, "plan_title") or "", template="index.md.j2",
-        extra={"meta": [(loc.ui("issuing_office_label"), loc.text(front, "issuing_office"), None),
-                        (loc.ui("document_number_label"), front.document_number, None),
-                        (loc.ui("date_label"), loc.text(front.notice, "date"), front.date.isoformat())],
+        title=heading(loc, front, "plan_title"), template="index.md.j2",
+        extra={"meta": [(loc.ui("issuing_office_label"), loc.pick(front, "issuing_office"), None),
+                        (loc.ui("document_number_label"), loc.pick(front, "document_number"), None),
+                        (loc.ui("date_label"), loc.pick(front.notice, "date"), front.date.isoformat())],
                "contents_heading": loc.ui("contents"), "contents": pages,
                "about_heading": loc.ui("about_heading"), "about_text": loc.ui("about_text")})
 

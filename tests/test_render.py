@@ -2,10 +2,12 @@
 from pathlib import Path
 
 from generator.build import build, render_editions
-from generator.languages import SIMPLIFIED
+import pytest
+
+from generator.languages import ENGLISH, SIMPLIFIED
 from generator.load import load_plan
 from generator.render import md_inline
-from generator.views import Localizer, blocks, heading, site_pages
+from generator.views import Heading, Localizer, blocks, english_number, heading, site_pages
 
 from .helpers import edit
 
@@ -18,10 +20,24 @@ def test_md_inline_escapes_markdown_and_html():
     assert r"\*星\*" in out and r"\[链接\]" in out and r"\{\#bad\}" in out and "&amp;amp;" in out
 
 
-def test_headings_keep_the_plans_numbering():
-    assert heading("一、", "发展基础与面临形势") == "一、发展基础与面临形势"
-    assert heading("（一）", "发展基础。") == "（一）发展基础。"
-    assert heading("(一)", "指导思想。") == "(一) 指导思想。"
+def test_headings_keep_the_plans_numbering(plan):
+    zh, en = Localizer(SIMPLIFIED, plan.site), Localizer(ENGLISH, plan.site)
+    ch1, ch2 = plan.chapters[0], plan.chapters[1]
+    assert heading(zh, ch1).text == "一、发展基础与面临形势"
+    assert heading(zh, ch1.sections[0]).text == "（一）发展基础。"
+    assert heading(zh, ch2.sections[0]).text == "(一) 指导思想。"
+    assert heading(en, plan.chapters[2]) == Heading("III. Main Tasks")
+
+
+@pytest.mark.parametrize("chinese, english", [
+    ("一、", "I."), ("四、", "IV."), ("（三）", "(3)"), ("(一)", "(1)"), ("（十）", "(10)"), ("5.", "5.")])
+def test_english_numbering_follows_the_plan(chinese, english):
+    assert english_number(chinese) == english
+
+
+def test_untranslated_heading_falls_back_to_chinese_with_its_language(plan):
+    section = plan.chapters[0].sections[0].model_copy(update={"en": None})
+    assert heading(Localizer(ENGLISH, plan.site), section) == Heading("(1) 发展基础。", "zh-Hans")
 
 
 def test_dash_items_form_one_list(plan):
@@ -47,7 +63,7 @@ def test_every_paragraph_gets_its_id_as_anchor(plan):
 
 def test_generated_files_say_they_are_generated(plan):
     for name, text in render_editions(plan)[0].files.items():
-        assert text.startswith("<!-- Generated from data/"), name
+        assert "<!-- Generated from data/" in text[:200], name
 
 
 def test_text_from_yaml_is_escaped_in_markdown_and_html(project: Path):

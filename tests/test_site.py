@@ -1,52 +1,22 @@
-"""End to end: build the whole site from data/ and check what a reader gets."""
+"""End to end: build the whole site from data/ and check what a reader gets, in every edition."""
 import filecmp
 import json
+import posixpath
 import re
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
+import opencc
 import pytest
 
 from generator.build import build
+from generator.languages import LANGUAGES
 
 from .conftest import FIDELITY, SOURCE, make_project
+from .html import pages, parse
 
-
-class Page(HTMLParser):
-    """The facts about one HTML page that the tests look at."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.lang = None
-        self.h1 = 0
-        self.ids: set[str] = set()
-        self.resources: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "html":
-            self.lang = a.get("lang")
-        if tag == "h1":
-            self.h1 += 1
-        if "id" in a:
-            self.ids.add(a["id"])
-        for key in ("src", "srcset", "poster", "data"):
-            if a.get(key):
-                self.resources.append(a[key])
-        if tag == "link" and a.get("href") and a.get("rel") not in ("canonical", "alternate"):
-            self.resources.append(a["href"])
-
-
-def parse(path: Path) -> Page:
-    page = Page()
-    page.feed(path.read_text(encoding="utf-8"))
-    return page
-
-
-def pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
+LANG_OF = {lang.code: lang.html_lang for lang in LANGUAGES}
 
 
 def test_fidelity_is_complete(built):
@@ -57,13 +27,30 @@ def test_fidelity_is_complete(built):
     assert re.search(r"source sentences found verbatim (\d+)/\1 = 100\.00%", run.stdout), run.stdout
 
 
-def test_every_page_is_zh_hans_with_one_h1(built):
-    found = pages(built / "site" / "zh-Hans")
-    assert len(found) >= 10
+@pytest.mark.parametrize("code", LANG_OF)
+def test_every_page_has_its_language_and_one_h1(built, plan, code):
+    found = pages(built / "site" / code)
+    assert len(found) == len(plan.site.contents) + 1  # the home page and every page of the contents
     for path in found:
         page = parse(path)
-        assert page.lang == "zh-Hans", path
+        assert page.lang == LANG_OF[code], path
         assert page.h1 == 1, path
+
+
+def test_root_lets_the_reader_choose_a_language_without_javascript(built):
+    page = parse(built / "site" / "index.html")
+    assert page.h1 == 1 and page.lang == "zh-Hans"
+    choices = {a["href"]: a.get("hreflang") for a in page.links}
+    assert choices == {"zh-Hans/": "zh-Hans", "zh-Hant/": "zh-Hant-HK", "en/": "en"}
+    assert "繁體中文（香港）" in page.text("zh-Hant-HK") and "English" in page.text("en")
+
+
+def test_one_not_found_page_for_the_whole_site(built, plan):
+    page = parse(built / "site" / "404.html")
+    assert page.h1 == 1 and page.lang == "zh-Hans"
+    assert {a["href"] for a in page.links} == {f"{plan.site.base_path}{code}/" for code in LANG_OF}
+    assert "Page not found" in page.text("en") and "找不到該頁面" in page.text("zh-Hant-HK")
+    assert not any((built / "site" / code / "404.html").exists() for code in LANG_OF)
 
 
 def test_no_resource_from_another_host(built):
@@ -76,50 +63,110 @@ def test_no_resource_from_another_host(built):
             assert not re.match(r"^['\"]?(https?:)?//", url), f"{css}: {url}"
 
 
-def test_permalinks_exist_for_every_paragraph(built, plan):
-    chapter = parse(built / "site" / "zh-Hans" / "ch4" / "index.html")
-    expected = {p.id for s in plan.chapters[3].sections for p in s.paragraphs} | {s.id for s in plan.chapters[3].sections}
-    assert expected <= chapter.ids
+def _resolve(site: Path, page_path: Path, href: str) -> Path:
+    path = href.split("#")[0]
+    if path.startswith("/"):  # the 404 page links from the site root
+        target = Path(posixpath.normpath(str(site) + path))
+    else:
+        target = Path(posixpath.normpath(posixpath.join(str(page_path.parent), path)))
+    return target / "index.html" if href.split("#")[0].endswith("/") or target.is_dir() else target
 
 
-def test_glossary_and_figure_captions(built, plan):
-    text = (built / "site" / "zh-Hans" / "glossary" / "index.html").read_text(encoding="utf-8")
-    for term in plan.glossary.terms:
-        assert f'id="{term.id}"' in text
-    assert text.count("<figcaption>") == 7
-    assert text.count("原图未收录") == 7
+@pytest.mark.parametrize("code", LANG_OF)
+def test_language_links_go_to_the_same_page(built, code):
+    site = built / "site"
+    for path in pages(site / code):
+        page = parse(path)
+        relative = path.relative_to(site / code)
+        switcher = [a for a in page.links if "data-edition" in a]
+        assert {a["data-edition"] for a in switcher} == set(LANG_OF), path
+        for link in switcher + page.head_alternates:
+            target = _resolve(site, path, link["href"])
+            other = link.get("data-edition") or next(c for c, tag in LANG_OF.items() if tag == link["hreflang"])
+            same = site / other / ("index.html" if relative.name == "404.html" else relative)
+            assert target == same, f"{path}: {link['href']}"
+            assert target.is_file(), f"{path}: {link['href']}"
+        assert {a["hreflang"] for a in page.head_alternates} == set(LANG_OF.values())
 
 
-def test_home_page_has_metadata_and_contents(built):
-    text = (built / "site" / "zh-Hans" / "index.html").read_text(encoding="utf-8")
-    for fact in ("深圳市人民政府办公厅", "深府办〔2011〕108号", 'datetime="2011-12-23"', "二〇一一年十二月二十三日"):
-        assert fact in text
-    for href in ("notice/", "preamble/", "ch1/", "ch4/#ch4-s10", "glossary/"):
-        assert f'href="{href}"' in text, href
+def test_paragraph_ids_are_shared_by_all_editions(built, plan):
+    ids = [parse(built / "site" / code / "ch3" / "index.html").ids for code in LANG_OF]
+    expected = {p.id for s in plan.chapters[2].sections for p in s.paragraphs}
+    for found in ids:
+        assert expected <= found
 
 
-SEARCHES = {
-    "云计算": {"ch4/#ch4-s3", "glossary/#term9"},
-    "三网融合": {"ch4/#ch4-s4", "glossary/#term4"},
-    "电子政务": {"ch4/#ch4-s6", "ch1/#ch1-s1", "glossary/#term17"},
-    "光纤到户": {"ch4/#ch4-s1", "glossary/#term5"},
-}
+# Characters that OpenCC's s2t would change but that are correct Hong Kong Traditional in
+# these words: 台 (平台, 電視台), 干 (干預), 户/税 (the HK standard glyphs of 戶/稅), 斗 (北斗),
+# 游 (上下游), 里 (公里).
+HK_SHARED = set("台干户税斗游里")
 
 
-@pytest.mark.parametrize("query, expected", SEARCHES.items())
-def test_chinese_search_finds_the_right_sections(built, query, expected):
-    """The query as a reader types it must be one token of the index (jieba segmentation)."""
-    index = json.loads((built / "site" / "zh-Hans" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    separator = re.compile(index["config"]["separator"])
-    hits = {doc["location"] for doc in index["docs"]
-            if query in separator.split(doc["title"]) + separator.split(doc["text"])}
-    assert expected <= hits
+def test_no_simplified_only_character_in_hong_kong_pages(built):
+    s2t = opencc.OpenCC("s2t")
+    leftovers: dict[str, str] = {}
+    for path in pages(built / "site" / "zh-Hant"):
+        text = parse(path).text("zh-Hant-HK")
+        for ch in set(text) - HK_SHARED:
+            if "\u4e00" <= ch <= "\u9fff" and s2t.convert(ch) != ch:
+                leftovers.setdefault(ch, str(path))
+    assert leftovers == {}
+
+
+def test_hong_kong_edition_converts_everything_a_reader_sees(built):
+    home = parse(built / "site" / "zh-Hant" / "index.html")
+    text = home.text("zh-Hant-HK")
+    assert "深圳市信息化發展“十二五”規劃" in text  # title, converted
+    assert "發文機關" in text and "目錄" in text   # our UI strings, converted
+    glossary = (built / "site" / "zh-Hant" / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert "雲計算示意圖" in glossary and "原圖未收錄" in glossary
+    assert "<title>附錄：名詞解釋 - 深圳市信息化發展“十二五”規劃</title>" in glossary
+
+
+def _search_hits(built: Path, code: str, query: str) -> set[str]:
+    index = json.loads((built / "site" / code / "search" / "search_index.json").read_text(encoding="utf-8"))
+    separator = re.compile(index["config"]["separator"], re.I)
+    words = [w.lower() for w in separator.split(query) if w]
+    return {doc["location"] for doc in index["docs"]
+            if all(w in [t.lower() for t in separator.split(doc["title"] + " " + doc["text"])] for w in words)}
+
+
+SEARCHES = [
+    ("zh-Hans", "云计算", {"ch4/#ch4-s3", "glossary/#term9"}),
+    ("zh-Hans", "三网融合", {"ch4/#ch4-s4", "glossary/#term4"}),
+    ("zh-Hans", "电子政务", {"ch4/#ch4-s6", "ch1/#ch1-s1", "glossary/#term17"}),
+    ("zh-Hans", "光纤到户", {"ch4/#ch4-s1", "glossary/#term5"}),
+    ("zh-Hant", "雲計算", {"ch4/#ch4-s3", "glossary/#term9"}),
+    ("zh-Hant", "電子政務", {"ch4/#ch4-s6", "ch1/#ch1-s1"}),
+    ("en", "cloud computing", {"ch4/#ch4-s3", "glossary/#term9"}),
+    ("en", "e-government", {"ch4/#ch4-s6"}),
+]
+
+
+@pytest.mark.parametrize("code, query, expected", SEARCHES)
+def test_search_finds_the_right_sections(built, code, query, expected):
+    """Every word of the query, as a reader types it, is a token of the right sections."""
+    assert expected <= _search_hits(built, code, query)
+
+
+def test_untranslated_paragraph_shows_the_original_with_a_label(tmp_path):
+    root = make_project(tmp_path)
+    path = root / "data" / "chapter-5.yaml"
+    text, removed = re.subn(r"(- id: ch5-s1-p1\n        text: [^\n]*\n)        en:\n          text: [^\n]*\n"
+                            r"          status: \w+\n", r"\1", path.read_text(encoding="utf-8"))
+    assert removed == 1
+    path.write_text(text, encoding="utf-8")
+    build(root)
+    html = (root / "site" / "en" / "ch5" / "index.html").read_text(encoding="utf-8")
+    paragraph = re.search(r'<p class="plan-p" id="ch5-s1-p1"[^>]*>.*?</p>', html).group(0)
+    assert 'lang="zh-Hans"' in paragraph and "建立符合行政体制改革方向" in paragraph
+    assert '<span class="plan-pending" lang="en">Translation in progress</span>' in paragraph
+    assert html.count("Translation in progress") == 1
 
 
 def test_build_is_reproducible(built, tmp_path):
     again = make_project(tmp_path)
     build(again)
-    comparison = filecmp.dircmp(built / "site", again / "site")
 
     def differences(cmp) -> list[str]:
         out = cmp.diff_files + cmp.left_only + cmp.right_only
@@ -127,7 +174,6 @@ def test_build_is_reproducible(built, tmp_path):
             out += differences(sub)
         return out
 
-    assert differences(comparison) == []
+    assert differences(filecmp.dircmp(built / "site", again / "site")) == []
     for path in pages(built / "site"):
-        twin = again / "site" / path.relative_to(built / "site")
-        assert path.read_bytes() == twin.read_bytes()
+        assert path.read_bytes() == (again / "site" / path.relative_to(built / "site")).read_bytes()
