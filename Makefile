@@ -7,6 +7,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.installed
+DEV    := $(VENV)/.dev-installed
+NODE   := node_modules/.package-lock.json
 PORT   ?= 8000
 
 .PHONY: all site serve test check clean
@@ -23,6 +25,14 @@ $(READY): requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $(READY)
 
+$(DEV): $(READY) requirements-dev.txt tests/setup-system.sh
+	bash tests/setup-system.sh
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $(DEV)
+
+$(NODE): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
 site: $(READY)       ## validate data/, generate docs/, build site/
 	$(BIN)/python -m generator build
 
@@ -32,8 +42,8 @@ serve: $(READY)      ## build, then serve site/ on 127.0.0.1:$(PORT)
 check: $(READY)      ## validate data/ only
 	$(BIN)/python -m generator check
 
-test: $(READY)       ## all tests: data, generator, built site
+test: $(DEV) $(NODE) ## all tests: data, generator, built site, browser (axe), HTML validity
 	$(BIN)/python -m pytest -q
 
 clean:               ## remove everything generated (not the virtual environment)
-	rm -rf site site.new site.old docs docs.new docs.old .pytest_cache
+	rm -rf site site.new site.old docs docs.new docs.old .pytest_cache artifacts

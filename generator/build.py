@@ -61,6 +61,7 @@ def mkdocs_config(lang: Language, loc: Localizer, plan: model.Plan, pages: list[
         "copyright": f"{edition} {plan.site.edition_date.isoformat()}",
         "extra_css": ["assets/stylesheets/plan.css"],
         "plugins": [{"search": {"jieba_dict_user": f"docs/{lang.code}.words.txt"}}],
+        "hooks": ["../generator/mkdocs_hooks.py"],
         "markdown_extensions": [
             "attr_list",
             {"toc": {"permalink": "¶", "permalink_title": loc.ui("heading_permalink")}},

@@ -46,20 +46,23 @@ def load_plan(data_dir: Path) -> model.Plan:
     closing, closing_src = parse("closing.yaml", model.Closing)
     overrides, overrides_src = parse("hk-overrides.yaml", model.HkOverrides)
     terms, terms_src = parse("terms.yaml", model.TermList)
+    editorial, editorial_src = parse("about.yaml", model.Editorial)
     chapter_files = sorted((int(m.group(1)), p.name) for p in data_dir.glob("chapter-*.yaml")
                            if (m := CHAPTER_FILE.match(p.name)))
     if not chapter_files:
         problems.append(Problem(f"{prefix}/chapter-1.yaml", 1, "no chapter files (chapter-1.yaml …) found"))
     chapters = [parse(name, model.Chapter) for _, name in chapter_files]
 
-    parsed = [s for s in (site_src, front_src, glossary_src, closing_src, *(s for _, s in chapters)) if s]
+    parsed = [s for s in (site_src, front_src, glossary_src, closing_src, editorial_src, *(s for _, s in chapters))
+              if s]
     problems.extend(_check_ids(parsed))
     if problems:
         raise DataError(problems)
-    assert site and front and glossary and closing and overrides and terms
+    assert site and front and glossary and closing and overrides and terms and editorial
     assert site_src and front_src and glossary_src and overrides_src and terms_src
     plan = model.Plan(site=site, front=front, chapters=[c for c, _ in chapters], glossary=glossary,
                       closing=closing, hk_overrides=overrides.overrides, terms=terms.terms,
+                      editorial=editorial.pages,
                       chapter_files={c.id: name for (c, _), (_, name) in zip(chapters, chapter_files)})
     problems.extend(_check_site(plan, site_src))
     problems.extend(_check_glossary(plan.glossary, glossary_src))
@@ -147,7 +150,8 @@ def _check_ids(sources: list[YamlFile]) -> Iterator[Problem]:
 
 def page_ids(plan: model.Plan) -> list[str]:
     """Every page the data defines, by id."""
-    return [plan.front.notice.id, "preamble", *(c.id for c in plan.chapters), plan.glossary.id]
+    return [plan.front.notice.id, "preamble", *(c.id for c in plan.chapters), plan.glossary.id,
+            *(p.id for p in plan.editorial)]
 
 
 def _check_site(plan: model.Plan, src: YamlFile) -> Iterator[Problem]:

@@ -182,6 +182,19 @@ class TermList(Strict):
     terms: list[TermEntry] = Field(min_length=1)
 
 
+class EditorialPage(Strict):
+    """A page of this website that is not part of the plan (about the translation, status)."""
+
+    id: Id
+    title: Text
+    paragraphs: list[Paragraph] = Field(min_length=1)
+    en: Optional[English] = None
+
+
+class Editorial(Strict):
+    pages: list[EditorialPage] = Field(min_length=1)
+
+
 class Plan(BaseModel):
     """Everything in data/, validated and cross-checked."""
 
@@ -192,6 +205,7 @@ class Plan(BaseModel):
     chapters: list[Chapter]
     glossary: Glossary
     closing: Closing
+    editorial: list[EditorialPage] = []
     hk_overrides: list[Override] = []
     terms: list[TermEntry] = []
     chapter_files: dict[str, str] = {}  # chapter id → its data file, named in generated pages
@@ -199,7 +213,7 @@ class Plan(BaseModel):
     def chinese_texts(self) -> Iterator[str]:
         """Every Simplified Chinese string a reader can see (the input of the HK conversion)."""
         yield from (texts["zh-Hans"] for texts in self.site.ui.values())
-        for part in (self.front, self.glossary, self.closing, *self.chapters):
+        for part in (self.front, self.glossary, self.closing, *self.chapters, *self.editorial):
             yield from _strings(part)
 
 
@@ -223,6 +237,7 @@ UI_KEYS = frozenset({
     "home", "notice_nav", "preamble", "closing", "issuing_office_label", "document_number_label",
     "date_label", "contents", "about_heading", "about_text", "permalink", "heading_permalink",
     "figure_note", "figure_label", "site_description", "edition_label", "translation_pending",
-    "not_found_title", "not_found_text",
+    "not_found_title", "not_found_text", "status_caption", "status_part", "status_items",
+    "status_translated", "status_reviewed",
 
 })

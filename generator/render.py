@@ -10,9 +10,10 @@ import html
 import re
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
+from . import foreign
 from .views import Localizer, PageView
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -20,9 +21,36 @@ TEMPLATES = Path(__file__).parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~^])")
 
 
-def md_inline(value: object) -> Markup:
+def _escape_html(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _escape_md(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def _escape(text: str, escape, page_lang: str) -> Markup:
+    """Escape `text`, marking text in the other script with its own language for screen readers."""
+    if page_lang.startswith("zh"):
+        return Markup(foreign.mark(text, escape))
+    return Markup(foreign.mark_chinese(text, escape))
+
+
+def md_inline(value: object, page_lang: str = "en") -> Markup:
     """Escape a text for a Markdown inline context (heading, link text, list item)."""
-    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=False)))
+    return _escape(str(value), _escape_md, page_lang)
+
+
+def html_inline(value: object, page_lang: str = "en") -> Markup:
+    """Escape a text for an HTML context; Markup passes through (it is already escaped)."""
+    if isinstance(value, Markup):
+        return value
+    return _escape(str(value), _escape_html, page_lang)
+
+
+def _text_language(context, value: object) -> str:
+    """The language a text is in: its own (an untranslated original) or the page's."""
+    return getattr(value, "lang", None) or context["lang"].html_lang
 
 
 def environment() -> Environment:
@@ -30,7 +58,8 @@ def environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                       # `{#id}` is Markdown's attribute list, so Jinja comments use {## ##}
                       comment_start_string="{##", comment_end_string="##}")
-    env.filters["md"] = md_inline
+    env.filters["md"] = pass_context(lambda ctx, v: md_inline(v, _text_language(ctx, v)))
+    env.filters["inline"] = pass_context(lambda ctx, v: html_inline(v, _text_language(ctx, v)))
     return env
 
 
@@ -47,7 +76,7 @@ class UiStrings:
 def render_page(env: Environment, page: PageView, loc: Localizer) -> str:
     text = env.get_template(page.template).render(page=page, ui=UiStrings(loc), lang=loc.lang)
     # Markdown needs a blank line around raw HTML blocks; more than one is noise.
-    text = re.sub(r"\n(<(?:p|ul|figure|dl)[ >])", r"\n\n\1", text)
+    text = re.sub(r"\n(<(?:p|ul|figure|dl|table)[ >])", r"\n\n\1", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 

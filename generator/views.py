@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
-from . import model
+from . import model, translation
 from .languages import Language
 
 Convert = Callable[[str], str]
@@ -232,11 +232,27 @@ def home_page(loc: Localizer, plan: model.Plan, pages: list[PageView]) -> PageVi
                "about_heading": loc.ui("about_heading"), "about_text": loc.ui("about_text")})
 
 
+def editorial_page(loc: Localizer, page: model.EditorialPage) -> PageView:
+    title = heading(loc, page)
+    return PageView(id=page.id, file=f"{page.id}.md", source="about.yaml", nav_title=title.text, title=title,
+                    template="editorial.md.j2", blocks=blocks(loc, page.paragraphs))
+
+
+def status_table(loc: Localizer, plan: model.Plan, titles: dict[str, str]) -> dict[str, object]:
+    """The maintainers' translation progress table, computed from the data."""
+    rows = [(titles[c.part], c.units, c.translated, c.reviewed) for c in translation.coverage(plan)]
+    total = ("Σ", sum(r[1] for r in rows), sum(r[2] for r in rows), sum(r[3] for r in rows))
+    return {"caption": loc.ui("status_caption"), "rows": rows, "total": total,
+            "headers": [loc.ui(k) for k in ("status_part", "status_items", "status_translated", "status_reviewed")]}
+
+
 def site_pages(loc: Localizer, plan: model.Plan) -> list[PageView]:
     """All pages of one language edition, home first, then in the order of site.contents."""
     by_id = {p.id: p for p in [
         notice_page(loc, plan.front, plan.closing), preamble_page(loc, plan.front),
         *(chapter_page(loc, c, plan.chapter_files[c.id]) for c in plan.chapters),
-        glossary_page(loc, plan.glossary)]}
+        glossary_page(loc, plan.glossary), *(editorial_page(loc, p) for p in plan.editorial)]}
+    if "translation-status" in by_id:
+        by_id["translation-status"].extra["table"] = status_table(loc, plan, {i: p.nav_title for i, p in by_id.items()})
     ordered = [by_id[i] for i in plan.site.contents]
     return [home_page(loc, plan, ordered), *ordered]

@@ -55,3 +55,28 @@ def built(tmp_path_factory) -> Path:
     root = make_project(tmp_path_factory.mktemp("built"))
     build(root)
     return root
+
+
+ARTIFACTS = REPO / "artifacts"
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+@pytest.fixture(scope="session")
+def server(built):
+    from .browser import serve
+
+    with serve(built / "site") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    from .browser import CHROMIUM_FLAGS, chromium_path
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()

@@ -69,7 +69,7 @@ def test_duplicate_id_across_files_points_at_both(project):
 
 
 def test_unknown_page_reference(project):
-    edit(project, "site.yaml", "ch5, glossary]", "ch5, ch6, glossary]")
+    edit(project, "site.yaml", "ch5, glossary,", "ch5, ch6, glossary,")
     assert any("`contents` lists `ch6`, which is not a page" in p for p in problems_of(project))
 
 

@@ -1,4 +1,5 @@
 """Rendering: page structure, the plan's numbering, and escaping of whatever the YAML holds."""
+import re
 from pathlib import Path
 
 from generator.build import build, render_editions
@@ -6,7 +7,7 @@ import pytest
 
 from generator.languages import ENGLISH, SIMPLIFIED
 from generator.load import load_plan
-from generator.render import md_inline
+from generator.render import html_inline, md_inline
 from generator.views import Heading, Localizer, blocks, english_number, heading, site_pages
 
 from .helpers import edit
@@ -15,7 +16,7 @@ NASTY = '<script>alert(1)</script> *星* _x_ [链接](http://example.com) `code`
 
 
 def test_md_inline_escapes_markdown_and_html():
-    out = str(md_inline(NASTY))
+    out = re.sub(r'<span lang="[^"]+">(.*?)</span>', r"\1", str(md_inline(NASTY)))
     assert "<script>" not in out and "&lt;script&gt;" in out
     assert r"\*星\*" in out and r"\[链接\]" in out and r"\{\#bad\}" in out and "&amp;amp;" in out
 
@@ -49,7 +50,8 @@ def test_dash_items_form_one_list(plan):
 def test_pages_follow_site_contents(plan):
     pages = site_pages(Localizer(SIMPLIFIED, plan.site), plan)
     assert [p.file for p in pages] == ["index.md", "notice.md", "preamble.md", "ch1.md", "ch2.md", "ch3.md",
-                                       "ch4.md", "ch5.md", "glossary.md"]
+                                       "ch4.md", "ch5.md", "glossary.md", "about-translation.md",
+                                       "translation-status.md"]
 
 
 def test_every_paragraph_gets_its_id_as_anchor(plan):
@@ -75,6 +77,13 @@ def test_text_from_yaml_is_escaped_in_markdown_and_html(project: Path):
     build(project)
     html = (project / "site" / "zh-Hans" / "ch1" / "index.html").read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in html
+    html = re.sub(r'<span lang="en">(.*?)</span>', r"\1", html)  # English words are marked, not changed
     assert html.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 2  # heading and paragraph
     assert "*星*" in html and "[链接](http://example.com)" in html  # shown as typed, not as markup
     assert 'href="http://example.com"' not in html
+
+
+def test_english_words_in_chinese_text_are_marked_but_entities_are_not():
+    assert str(html_inline("基于 IP (Internet Protocol, 互联网) 与 3G、A8 音乐 & 腾讯", "zh-Hans")) == (
+        '基于 <span lang="en">IP</span> (<span lang="en">Internet Protocol</span>, 互联网) 与 3G、A8 音乐 &amp; 腾讯')
+    assert str(html_inline("FTTH", "en")) == "FTTH"

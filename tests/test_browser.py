@@ -1,0 +1,192 @@
+"""Every page of every edition in a real browser: axe-core (WCAG 2.0/2.1/2.2 A and AA), requests,
+keyboard access and focus visibility, the skip link, reflow at 320 CSS px, print, screenshots."""
+from __future__ import annotations
+
+import pytest
+
+from generator.languages import LANGUAGES
+from generator.load import load_plan
+
+from .conftest import ARTIFACTS, AXE, REPO
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+_plan = load_plan(REPO / "data")
+EDITION_PAGES = [f"{lang.code}/{'' if pid == 'index' else pid + '/'}"
+                 for lang in LANGUAGES for pid in ["index", *_plan.site.contents]]
+ALL_PAGES = ["", "404.html", *EDITION_PAGES]
+
+_visits: dict[str, dict] = {}
+
+MARK_CANDIDATES = """() => {
+  const found = [];
+  document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]')
+    .forEach((el, i) => {
+      const tabindex = el.getAttribute('tabindex');
+      if ((tabindex !== null && +tabindex < 0) || el.disabled || el.closest('[hidden], [inert]')) return;
+      if (!el.getClientRects().length || getComputedStyle(el).visibility === 'hidden') return;
+      el.setAttribute('data-kb', String(i));
+      found.push({kb: String(i), tag: el.tagName, cls: String(el.className),
+                  name: (el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 40)});
+    });
+  return found;
+}"""
+
+ACTIVE = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body || el === document.documentElement) return null;
+  const cs = getComputedStyle(el);
+  return {kb: el.getAttribute('data-kb'), tag: el.tagName, cls: el.className,
+          name: (el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 40),
+          outline: cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2,
+          shadow: cs.boxShadow !== 'none'};
+}"""
+
+
+def _axe(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate("""async (tags) => {
+      const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+      return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                          nodes: v.nodes.slice(0, 5).map(n => n.target.join(' '))}));
+    }""", WCAG_TAGS)
+
+
+def _tab_walk(page) -> dict:
+    candidates = page.evaluate(MARK_CANDIDATES)
+    reached: list[dict] = []
+    outside = 0  # focus on the document itself: past the last control, before wrapping around
+    for _ in range(len(candidates) + 80):
+        page.keyboard.press("Tab")
+        info = page.evaluate(ACTIVE)
+        if info is None:
+            outside += 1
+            if outside > 2:
+                break
+            continue
+        if reached and info["kb"] is not None and info["kb"] == reached[0]["kb"]:
+            break  # wrapped around to the first control
+        reached.append(info)
+    seen = {r["kb"] for r in reached}
+    return {"candidates": candidates, "missing": [c for c in candidates if c["kb"] not in seen],
+            "invisible_focus": [r for r in reached if not (r["outline"] or r["shadow"])], "reached": len(reached)}
+
+
+def _skip_link(page, url: str) -> dict:
+    page.goto(url, wait_until="load")
+    page.keyboard.press("Tab")
+    first = page.evaluate("() => ({cls: document.activeElement.className, href: document.activeElement.getAttribute('href')})")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(100)
+    target = page.evaluate("""(href) => {
+      const el = href && href.startsWith('#') ? document.getElementById(href.slice(1)) : null;
+      return {hash: location.hash, exists: !!el, top: el ? el.getBoundingClientRect().top : null,
+              height: window.innerHeight};
+    }""", first["href"])
+    return {"first": first, **target}
+
+
+def visit(browser, server: str, path: str) -> dict:
+    """Open a page once (desktop, light scheme) and collect everything the tests look at."""
+    if path in _visits:
+        return _visits[path]
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    url = server + path
+    page.goto(url, wait_until="networkidle")
+    result = {"requests": list(requests), "axe": _axe(page), "keyboard": _tab_walk(page)}
+    if path.startswith(tuple(lang.code for lang in LANGUAGES)):
+        result["skip"] = _skip_link(page, url)
+    context.close()
+    narrow = browser.new_context(viewport={"width": 320, "height": 640})
+    page = narrow.new_page()
+    page.goto(url, wait_until="load")
+    result["overflow"] = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    narrow.close()
+    _visits[path] = result
+    return result
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_axe_finds_no_violation(browser, server, path):
+    violations = visit(browser, server, path)["axe"]
+    assert violations == [], f"/{path}: {violations}"
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_no_request_leaves_the_local_server(browser, server, path):
+    requests = visit(browser, server, path)["requests"]
+    assert requests and all(r.startswith(server) for r in requests), [r for r in requests if not r.startswith(server)]
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_every_control_is_reachable_by_keyboard_with_visible_focus(browser, server, path):
+    keyboard = visit(browser, server, path)["keyboard"]
+    assert keyboard["candidates"], "no interactive element found"
+    assert keyboard["missing"] == [], f"not reachable with Tab: {keyboard['missing'][:10]}"
+    assert keyboard["invisible_focus"] == [], keyboard["invisible_focus"][:5]
+
+
+@pytest.mark.parametrize("path", EDITION_PAGES)
+def test_skip_link_moves_to_the_content(browser, server, path):
+    skip = visit(browser, server, path)["skip"]
+    assert "md-skip" in skip["first"]["cls"], "the first Tab does not reach the skip link"
+    assert skip["exists"] and skip["hash"] == skip["first"]["href"]
+    assert 0 <= skip["top"] < skip["height"], "the skip link's target is not on screen"
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_no_horizontal_scrolling_at_320_css_pixels(browser, server, path):
+    assert visit(browser, server, path)["overflow"] <= 0
+
+
+@pytest.mark.parametrize("code", [lang.code for lang in LANGUAGES])
+def test_language_switch_keeps_the_page_and_the_paragraph(browser, server, code):
+    other = next(lang.code for lang in LANGUAGES if lang.code != code)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{server}{code}/ch3/#ch3-s2-p2", wait_until="load")
+    page.focus(".md-select button")
+    link = page.locator(f"a[data-edition='{other}']")
+    assert link.get_attribute("href").endswith(f"{other}/ch3/#ch3-s2-p2")
+    with page.expect_navigation():
+        link.click()
+    assert page.url == f"{server}{other}/ch3/#ch3-s2-p2"
+    assert page.locator("#ch3-s2-p2").is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("code", [lang.code for lang in LANGUAGES])
+def test_a_chapter_prints_without_navigation_and_search(browser, server, code):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{server}{code}/ch4/", wait_until="load")
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer',
+                                      '.md-search', '.headerlink'].map(s => {
+      const el = document.querySelector(s); return [s, !el || getComputedStyle(el).display === 'none'];
+    })""")
+    assert all(ok for _, ok in hidden), hidden
+    assert page.locator("h1").is_visible() and page.locator("#ch4-s1-p2").is_visible()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.pdf(path=str(ARTIFACTS / f"print-{code}-ch4.pdf"))
+    context.close()
+
+
+def test_screenshots_for_review(browser, server):
+    """Home page and one chapter per edition, at phone and desktop widths: artifacts/screenshots/."""
+    folder = ARTIFACTS / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    made = []
+    for width, height, name in ((375, 812, "phone"), (1280, 900, "desktop")):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        page = context.new_page()
+        for lang in LANGUAGES:
+            for path, label in (("", "home"), ("ch4/", "ch4")):
+                page.goto(f"{server}{lang.code}/{path}", wait_until="load")
+                target = folder / f"{lang.code}-{label}-{name}.png"
+                page.screenshot(path=str(target), full_page=False)
+                made.append(target)
+        context.close()
+    assert all(p.stat().st_size > 10_000 for p in made)
