@@ -47,28 +47,37 @@ def load_plan(data_dir: Path) -> model.Plan:
     overrides, overrides_src = parse("hk-overrides.yaml", model.HkOverrides)
     terms, terms_src = parse("terms.yaml", model.TermList)
     editorial, editorial_src = parse("about.yaml", model.Editorial)
+    key_terms, key_terms_src = parse("key-terms.yaml", model.KeyTerms)
+    indicators, indicators_src = parse("indicators.yaml", model.Indicators)
+    projects, projects_src = parse("projects.yaml", model.Projects)
     chapter_files = sorted((int(m.group(1)), p.name) for p in data_dir.glob("chapter-*.yaml")
                            if (m := CHAPTER_FILE.match(p.name)))
     if not chapter_files:
         problems.append(Problem(f"{prefix}/chapter-1.yaml", 1, "no chapter files (chapter-1.yaml …) found"))
     chapters = [parse(name, model.Chapter) for _, name in chapter_files]
 
-    parsed = [s for s in (site_src, front_src, glossary_src, closing_src, editorial_src, *(s for _, s in chapters))
+    parsed = [s for s in (site_src, front_src, glossary_src, closing_src, editorial_src, key_terms_src,
+                          *(s for _, s in chapters))
               if s]
     problems.extend(_check_ids(parsed))
     if problems:
         raise DataError(problems)
-    assert site and front and glossary and closing and overrides and terms and editorial
+    assert site and front and glossary and closing and overrides and terms and editorial and key_terms
+    assert key_terms_src and indicators and indicators_src and projects and projects_src
     assert site_src and front_src and glossary_src and overrides_src and terms_src
     plan = model.Plan(site=site, front=front, chapters=[c for c, _ in chapters], glossary=glossary,
                       closing=closing, hk_overrides=overrides.overrides, terms=terms.terms,
-                      editorial=editorial.pages,
+                      editorial=editorial.pages, key_terms=key_terms.terms, hk_usage=key_terms.hk_usage,
+                      indicators=indicators, projects=projects.projects,
                       chapter_files={c.id: name for (c, _), (_, name) in zip(chapters, chapter_files)})
     problems.extend(_check_site(plan, site_src))
     problems.extend(_check_glossary(plan.glossary, glossary_src))
     problems.extend(_check_front(plan.front, front_src))
     problems.extend(_check_overrides(plan, overrides_src))
     problems.extend(_check_terms(plan, terms_src))
+    problems.extend(_check_hk_usage(plan, key_terms_src))
+    problems.extend(_check_indicators(plan, indicators_src))
+    problems.extend(_check_projects(plan, projects_src))
     if problems:
         raise DataError(problems)
     return plan
@@ -203,6 +212,62 @@ def _check_terms(plan: model.Plan, src: YamlFile) -> Iterator[Problem]:
             yield Problem(src.name, src.line_of(here + ("glossary",)),
                           f"`glossary: {entry.glossary}` is not an appendix entry: use one of term1 … "
                           f"term{len(glossary_ids)}")
+
+
+def _check_hk_usage(plan: model.Plan, src: YamlFile) -> Iterator[Problem]:
+    known = {t.id for t in plan.glossary.terms} | {t.id for t in plan.key_terms}
+    for key in plan.hk_usage:
+        if key not in known:
+            yield Problem(src.name, src.line_of(("hk_usage", key)),
+                          f"`{key}` under hk_usage is not a glossary entry: use an id such as term1 or key-…")
+
+
+def _paragraph_ids(plan: model.Plan) -> set[str]:
+    ids = {p.id for p in plan.front.notice.paragraphs} | {p.id for p in plan.front.preamble}
+    for chapter in plan.chapters:
+        ids |= {p.id for p in chapter.paragraphs} | {p.id for s in chapter.sections for p in s.paragraphs}
+    return ids
+
+
+def _check_indicators(plan: model.Plan, src: YamlFile) -> Iterator[Problem]:
+    assert plan.indicators
+    paragraphs = _paragraph_ids(plan)
+    seen: set[str] = set()
+    for i, ind in enumerate(plan.indicators.indicators):
+        here = ("indicators", i)
+        if ind.id in seen:
+            yield Problem(src.name, src.line_of(here + ("id",)), f"the indicator id `{ind.id}` is used twice")
+        seen.add(ind.id)
+        if ind.theme not in plan.indicators.themes:
+            yield Problem(src.name, src.line_of(here + ("theme",)),
+                          f"theme `{ind.theme}` is not listed under `themes`: use one of {', '.join(plan.indicators.themes)}")
+        if ind.unit not in plan.indicators.units:
+            yield Problem(src.name, src.line_of(here + ("unit",)),
+                          f"unit `{ind.unit}` is not listed under `units`: use one of {', '.join(plan.indicators.units)}")
+        for key in ("baseline", "target"):
+            point = getattr(ind, key)
+            if point and point.paragraph not in paragraphs:
+                yield Problem(src.name, src.line_of(here + (key, "paragraph")),
+                              f"`{key}.paragraph: {point.paragraph}` is not a paragraph id of the plan")
+
+
+def _check_projects(plan: model.Plan, src: YamlFile) -> Iterator[Problem]:
+    sections = {s.id: s for c in plan.chapters for s in c.sections}
+    for i, project in enumerate(plan.projects):
+        here = ("projects", i)
+        if project.section not in sections:
+            yield Problem(src.name, src.line_of(here + ("section",)), f"`section: {project.section}` is not a section of the plan")
+            continue
+        ids = {p.id for p in sections[project.section].paragraphs}
+        for j, item in enumerate(project.items):
+            if item.paragraph not in ids:
+                yield Problem(src.name, src.line_of(here + ("items", j, "paragraph")),
+                              f"`paragraph: {item.paragraph}` is not a paragraph of {project.section}")
+        for j, item in [(-1, project), *enumerate(project.items)]:
+            if item.status != "no_data" and not item.evidence:
+                path = here + (("status",) if j < 0 else ("items", j, "status"))
+                yield Problem(src.name, src.line_of(path), f"status `{item.status}` needs cited evidence: add an "
+                              "`evidence` entry with its source, or set the status to no_data")
 
 
 def _check_glossary(glossary: model.Glossary, src: YamlFile) -> Iterator[Problem]:

@@ -195,6 +195,86 @@ class Editorial(Strict):
     pages: list[EditorialPage] = Field(min_length=1)
 
 
+class KeyTerm(Strict):
+    """A key term the appendix does not define: an editorial entry of the site's glossary."""
+
+    id: Id
+    term: Text
+    definition: Text
+    en: Optional[English] = None
+
+
+class KeyTerms(Strict):
+    hk_usage: dict[Id, Text] = {}
+    terms: list[KeyTerm] = []
+
+
+Bilingual = dict[Literal["zh-Hans", "en"], Text]
+Confidence = Literal["high", "medium-high", "medium", "medium-low", "low"]
+
+
+class Source(Strict):
+    """A public source cited for an observation or a project status."""
+
+    source: Text
+    publisher: Text
+    url: Text
+    mirror: bool = False          # a republishing site: kept in the data, never linked
+    accessed: Optional[datetime.date] = None
+    confidence: Confidence
+    note: Optional[Bilingual] = None
+
+
+class Observation(Source):
+    year: int = Field(ge=2000, le=2100)
+    value: float
+
+
+class Point(Strict):
+    value: float
+    year: int = Field(ge=2000, le=2100)
+    paragraph: Id
+
+
+class Indicator(Strict):
+    id: Id
+    theme: Id
+    name: Bilingual
+    unit: Annotated[str, StringConstraints(pattern=r"^[a-z_]+$")]
+    direction: Literal["at_least", "above", "at_most", "reach"]
+    baseline: Optional[Point] = None
+    target: Point
+    note: Optional[Bilingual] = None
+    observations: list[Observation] = []
+
+
+class Indicators(Strict):
+    themes: dict[Id, Bilingual]
+    units: dict[Annotated[str, StringConstraints(pattern=r"^[a-z_]+$")], Bilingual]
+    indicators: list[Indicator] = Field(min_length=1)
+
+
+Status = Literal["planned", "in_progress", "completed", "no_data"]
+
+
+class ProjectItem(Strict):
+    paragraph: Id
+    status: Status = "no_data"
+    evidence: list[Source] = []
+
+
+class Project(Strict):
+    id: Id
+    section: Id
+    status: Status = "no_data"
+    evidence: list[Source] = []
+    items: list[ProjectItem] = []
+
+
+class Projects(Strict):
+    projects: list[Project] = Field(min_length=1)
+
+
 class Plan(BaseModel):
     """Everything in data/, validated and cross-checked."""
 
@@ -206,6 +286,10 @@ class Plan(BaseModel):
     glossary: Glossary
     closing: Closing
     editorial: list[EditorialPage] = []
+    key_terms: list[KeyTerm] = []
+    indicators: Optional[Indicators] = None
+    projects: list[Project] = []
+    hk_usage: dict[str, str] = {}
     hk_overrides: list[Override] = []
     terms: list[TermEntry] = []
     chapter_files: dict[str, str] = {}  # chapter id → its data file, named in generated pages
@@ -213,7 +297,7 @@ class Plan(BaseModel):
     def chinese_texts(self) -> Iterator[str]:
         """Every Simplified Chinese string a reader can see (the input of the HK conversion)."""
         yield from (texts["zh-Hans"] for texts in self.site.ui.values())
-        for part in (self.front, self.glossary, self.closing, *self.chapters, *self.editorial):
+        for part in (self.front, self.glossary, self.closing, *self.chapters, *self.editorial, *self.key_terms):
             yield from _strings(part)
 
 
@@ -238,6 +322,7 @@ UI_KEYS = frozenset({
     "date_label", "contents", "about_heading", "about_text", "permalink", "heading_permalink",
     "figure_note", "figure_label", "site_description", "edition_label", "translation_pending",
     "not_found_title", "not_found_text", "status_caption", "status_part", "status_items",
-    "status_translated", "status_reviewed",
+    "status_translated", "status_reviewed", "glossary_index", "glossary_key_terms", "editorial_label",
+    "english_term", "chinese_term", "hk_usage", "used_in", "paragraph_ref",
 
 })

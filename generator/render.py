@@ -77,6 +77,7 @@ def render_page(env: Environment, page: PageView, loc: Localizer) -> str:
     text = env.get_template(page.template).render(page=page, ui=UiStrings(loc), lang=loc.lang)
     # Markdown needs a blank line around raw HTML blocks; more than one is noise.
     text = re.sub(r"\n(<(?:p|ul|figure|dl|table)[ >])", r"\n\n\1", text)
+    text = re.sub(r"(</(?:p|ul|figure|dl|table)>)\n(?!\n)", r"\1\n\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 

@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
-from . import model, translation
+from pypinyin import lazy_pinyin
+
+from . import glossary, model, translation
 from .languages import Language
 
 Convert = Callable[[str], str]
@@ -92,6 +94,7 @@ class ParagraphView:
     number: Optional[Localized] = None
     lead: Optional[Localized] = None
     marker: Optional[str] = None
+    segments: tuple[glossary.Segment, ...] = ()  # the text with its glossary links, if any
 
     @property
     def pending(self) -> bool:
@@ -133,6 +136,9 @@ class TermView:
     heading: Heading
     definition: Localized
     figure: Optional[FigureView]
+    meta: tuple[tuple[str, Localized], ...] = ()   # (label, value): English or Chinese term, HK usage
+    used_in: tuple[tuple[str, str], ...] = ()      # (label, href) of each paragraph using the term
+    editorial: bool = False
 
 
 @dataclass
@@ -162,62 +168,130 @@ def heading(loc: Localizer, obj: object, name: str = "title") -> Heading:
     return Heading(joined, title.lang)
 
 
-def _paragraph(loc: Localizer, p: model.Paragraph) -> ParagraphView:
-    return ParagraphView(id=p.id, text=loc.pick(p, "text") or Localized(""), number=loc.pick(p, "number"),
-                         lead=loc.pick(p, "lead"), marker=p.marker)
+def _paragraph(loc: Localizer, p: model.Paragraph, linker: Optional[glossary.Linker]) -> ParagraphView:
+    text = loc.pick(p, "text") or Localized("")
+    segments = tuple(linker.split(text.text)) if linker and not text.pending else ()
+    return ParagraphView(id=p.id, text=text, number=loc.pick(p, "number"), lead=loc.pick(p, "lead"),
+                         marker=p.marker, segments=segments)
 
 
-def blocks(loc: Localizer, paragraphs: list[model.Paragraph]) -> list[Block]:
+def blocks(loc: Localizer, paragraphs: list[model.Paragraph],
+           linker: Optional[glossary.Linker] = None) -> list[Block]:
     """Group consecutive dash items into one list, so a screen reader announces a list."""
     out: list[Block] = []
     for p in paragraphs:
         kind = "dash_list" if p.marker else "paragraphs"
+        view = _paragraph(loc, p, linker)
         if out and out[-1].kind == kind:
-            out[-1].paragraphs.append(_paragraph(loc, p))
+            out[-1].paragraphs.append(view)
         else:
-            out.append(Block(kind, [_paragraph(loc, p)]))
+            out.append(Block(kind, [view]))
     return out
 
 
-def chapter_page(loc: Localizer, chapter: model.Chapter, source: str) -> PageView:
+def chapter_page(loc: Localizer, chapter: model.Chapter, source: str, links: "Links") -> PageView:
     title = heading(loc, chapter)
+    linker = links.linker()
     return PageView(
         id=chapter.id, file=f"{chapter.id}.md", source=source, nav_title=title.text, title=title,
-        template="chapter.md.j2", blocks=blocks(loc, chapter.paragraphs),
-        sections=[SectionView(s.id, heading(loc, s), blocks(loc, s.paragraphs)) for s in chapter.sections])
+        template="chapter.md.j2", blocks=blocks(loc, chapter.paragraphs, linker),
+        sections=[SectionView(s.id, heading(loc, s), blocks(loc, s.paragraphs, linker)) for s in chapter.sections])
 
 
-def glossary_page(loc: Localizer, glossary: model.Glossary) -> PageView:
-    terms = []
-    for t in glossary.terms:
-        figure = None
-        if t.figure:
-            figure = FigureView(id=t.figure.id, label=f"{loc.ui('figure_label')} {t.figure.number}",
-                                caption=loc.pick(t.figure, "caption") or Localized(""), note=loc.ui("figure_note"))
-        label = loc.pick(t, "label") or Localized("")
-        terms.append(TermView(id=t.id, heading=Heading(f"{t.number} {label.text}", label.lang),
-                              definition=loc.pick(t, "definition") or Localized(""), figure=figure))
-    title = heading(loc, glossary)
-    return PageView(id=glossary.id, file=f"{glossary.id}.md", source="glossary.yaml", nav_title=title.text,
-                    title=title, template="glossary.md.j2", terms=terms)
+class Links:
+    """The glossary links of one edition: the entries, how to find them, their short definitions."""
+
+    def __init__(self, loc: Localizer, plan: model.Plan):
+        english = loc.lang.source == "en"
+        self.entries = glossary.entries(plan)
+        self.matcher = glossary.Matcher(self.entries, "en" if english else loc.lang.code, loc.convert)
+        self.tips = {e.id: glossary.short_definition(loc.text(e.source, "definition"), 160 if english else 60)
+                     for e in self.entries}
+        self.glossary_id = plan.glossary.id
+        # English abbreviations in Chinese text are expanded on first use (<abbr title>)
+        self.expansions = {} if english else {t.abbreviation: t.english_name for t in plan.glossary.terms
+                                               if t.abbreviation and t.english_name}
+
+    def href(self, entry_id: str) -> str:
+        return f"../{self.glossary_id}/#{entry_id}"
+
+    def linker(self) -> glossary.Linker:
+        """A fresh linker: each page links the first occurrence of each term."""
+        return glossary.Linker(self.matcher, self.tips, self.href, self.expansions)
 
 
-def notice_page(loc: Localizer, front: model.Front, closing: model.Closing) -> PageView:
+def _place_label(loc: Localizer, place: glossary.Place) -> str:
+    ordinal = loc.ui("paragraph_ref").format(n=place.ordinal)
+    if not place.chapter:
+        return f"{loc.ui('notice_nav') if place.page != 'preamble' else loc.ui('preamble')} {ordinal}"
+    numbers = [loc.text(place.chapter, "number")] + ([loc.text(place.section, "number")] if place.section else [])
+    if loc.lang.source == "en":
+        return f"{' '.join(numbers)}, {ordinal}"
+    return f"{''.join(numbers)}{ordinal}"
+
+
+def _index_key(loc: Localizer, entry: glossary.Entry) -> str:
+    if loc.lang.source == "en":
+        return loc.text(entry.source, "term").lower()
+    return "".join(lazy_pinyin(entry.source.term.strip("“”"))).lower()
+
+
+def glossary_page(loc: Localizer, plan: model.Plan, links: Links) -> PageView:
+    used = glossary.usages(plan, links.entries)
+    english = loc.lang.source == "en"
+    views: dict[str, TermView] = {}
+    for entry in links.entries:
+        source = entry.source
+        meta: list[tuple[str, Localized]] = []
+        if english:
+            meta.append((loc.ui("chinese_term"), Localized(source.term, lang="zh-Hans")))
+        elif source.en and source.en.term:
+            meta.append((loc.ui("english_term"), Localized(source.en.term, lang="en")))
+        if loc.lang.code == "zh-Hant" and entry.id in plan.hk_usage:
+            meta.append((loc.ui("hk_usage"), Localized(plan.hk_usage[entry.id])))
+        used_in = tuple((_place_label(loc, p), f"../{p.page}/#{p.paragraph.id}") for p in used[entry.id])
+        if isinstance(source, model.Term):
+            figure = None
+            if source.figure:
+                figure = FigureView(id=source.figure.id, label=f"{loc.ui('figure_label')} {source.figure.number}",
+                                    caption=loc.pick(source.figure, "caption") or Localized(""),
+                                    note=loc.ui("figure_note"))
+            label = loc.pick(source, "label") or Localized("")
+            title = Heading(f"{source.number} {label.text}", label.lang)
+        else:
+            figure = None
+            term = loc.pick(source, "term") or Localized("")
+            title = Heading(term.text, term.lang)
+        views[entry.id] = TermView(entry.id, title, loc.pick(source, "definition") or Localized(""), figure,
+                                   tuple(meta), used_in, entry.editorial)
+    index = sorted(links.entries, key=lambda e: _index_key(loc, e))
+    title = heading(loc, plan.glossary)
+    return PageView(
+        id=plan.glossary.id, file=f"{plan.glossary.id}.md", source="glossary.yaml, key-terms.yaml",
+        nav_title=title.text, title=title, template="glossary.md.j2",
+        terms=[views[e.id] for e in links.entries if not e.editorial],
+        extra={"key_terms": [views[e.id] for e in links.entries if e.editorial],
+               "key_terms_heading": loc.ui("glossary_key_terms"), "editorial_label": loc.ui("editorial_label"),
+               "index_heading": loc.ui("glossary_index"), "used_in": loc.ui("used_in"),
+               "index": [(loc.text(e.source, "term"), e.id) for e in index]})
+
+
+def notice_page(loc: Localizer, front: model.Front, closing: model.Closing, links: "Links") -> PageView:
     notice = front.notice
     return PageView(
         id=notice.id, file=f"{notice.id}.md", source="front.yaml, closing.yaml", nav_title=loc.ui("notice_nav"),
-        title=heading(loc, notice), template="notice.md.j2", blocks=blocks(loc, notice.paragraphs),
+        title=heading(loc, notice), template="notice.md.j2", blocks=blocks(loc, notice.paragraphs, links.linker()),
         extra={"office_header": loc.pick(front, "office_header"),
                "document_number": loc.pick(front, "document_number"),
                "addressees": loc.pick(notice, "addressees"), "date": loc.pick(notice, "date"),
                "closing_heading": loc.ui("closing"), "closing": blocks(loc, closing.lines)})
 
 
-def preamble_page(loc: Localizer, front: model.Front) -> PageView:
+def preamble_page(loc: Localizer, front: model.Front, links: "Links") -> PageView:
     title = loc.ui("preamble")
     return PageView(id="preamble", file="preamble.md", source="front.yaml", nav_title=title, title=Heading(title),
                     template="preamble.md.j2", extra={"plan_title": loc.pick(front, "plan_title")},
-                    blocks=blocks(loc, front.preamble))
+                    blocks=blocks(loc, front.preamble, links.linker()))
 
 
 def home_page(loc: Localizer, plan: model.Plan, pages: list[PageView]) -> PageView:
@@ -248,10 +322,11 @@ def status_table(loc: Localizer, plan: model.Plan, titles: dict[str, str]) -> di
 
 def site_pages(loc: Localizer, plan: model.Plan) -> list[PageView]:
     """All pages of one language edition, home first, then in the order of site.contents."""
+    links = Links(loc, plan)
     by_id = {p.id: p for p in [
-        notice_page(loc, plan.front, plan.closing), preamble_page(loc, plan.front),
-        *(chapter_page(loc, c, plan.chapter_files[c.id]) for c in plan.chapters),
-        glossary_page(loc, plan.glossary), *(editorial_page(loc, p) for p in plan.editorial)]}
+        notice_page(loc, plan.front, plan.closing, links), preamble_page(loc, plan.front, links),
+        *(chapter_page(loc, c, plan.chapter_files[c.id], links) for c in plan.chapters),
+        glossary_page(loc, plan, links), *(editorial_page(loc, p) for p in plan.editorial)]}
     if "translation-status" in by_id:
         by_id["translation-status"].extra["table"] = status_table(loc, plan, {i: p.nav_title for i, p in by_id.items()})
     ordered = [by_id[i] for i in plan.site.contents]

@@ -190,3 +190,19 @@ def test_screenshots_for_review(browser, server):
                 made.append(target)
         context.close()
     assert all(p.stat().st_size > 10_000 for p in made)
+
+
+def test_glossary_term_shows_its_definition_on_focus_and_escape_hides_it(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{server}en/ch4/", wait_until="load")
+    tip = """() => { const s = getComputedStyle(document.activeElement, '::after');
+                     return s.display === 'none' ? 'none' : s.content; }"""
+    page.focus("a.plan-term")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # keyboard focus, so that :focus-visible applies
+    shown = page.evaluate(tip)
+    assert shown not in ("none", "normal", "") and len(shown) > 10
+    page.keyboard.press("Escape")
+    assert page.evaluate(tip) in ("none", "normal")
+    context.close()

@@ -8,3 +8,16 @@
   window.addEventListener("hashchange", update);
   update();
 })();
+
+// Escape hides the glossary term tooltips (WCAG 1.4.13); moving on shows them again.
+(function () {
+  var root = document.documentElement;
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") root.classList.add("plan-tips-dismissed");
+  });
+  ["pointermove", "focusin"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      if (type === "focusin" || event.movementX || event.movementY) root.classList.remove("plan-tips-dismissed");
+    });
+  });
+})();

@@ -1,0 +1,168 @@
+"""The glossary as a working reference: its entries, where the plan uses them, and the links
+from the body text to them.
+
+Entries are the appendix's 21 terms (the plan's own definitions) and the editorial key terms
+of data/key-terms.yaml. Matching is longest first, so 电子政务顶层设计 is one match, never
+电子政务 plus a remainder; English forms match whole words only.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterator, Optional, Union
+
+from . import model
+
+Source = Union[model.Term, model.KeyTerm]
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    source: Source
+    zh_forms: tuple[str, ...]   # Simplified Chinese surface forms (term, Chinese name, abbreviation)
+    en_forms: tuple[str, ...]   # English surface forms (term list rendering and variants)
+    editorial: bool
+
+
+def entries(plan: model.Plan) -> list[Entry]:
+    """Appendix terms in plan order, then the editorial key terms."""
+    by_zh = {t.zh: t for t in plan.terms}
+    out = []
+    for t in plan.glossary.terms:
+        zh = [t.term, t.chinese_name, t.abbreviation] + [x.zh for x in plan.terms if x.glossary == t.id]
+        out.append(_entry(t.id, t, zh, by_zh, editorial=False))
+    for k in plan.key_terms:
+        out.append(_entry(k.id, k, [k.term], by_zh, editorial=True))
+    return out
+
+
+def _entry(ident: str, source: Source, zh: list[Optional[str]], by_zh: dict[str, model.TermEntry],
+           editorial: bool) -> Entry:
+    zh_forms = tuple(dict.fromkeys(f for f in zh if f and not f.startswith("“")))
+    en: list[str] = []
+    for form in zh_forms:
+        if form in by_zh:
+            en += [by_zh[form].en, *by_zh[form].variants]
+    if source.en and source.en.term:
+        en.append(source.en.term)
+    return Entry(ident, source, zh_forms, tuple(dict.fromkeys(en)), editorial)
+
+
+# --- matching ---------------------------------------------------------------------------------
+
+def _pattern(forms: list[str], english: bool) -> Optional[re.Pattern]:
+    """One alternative per form, longest first; group i+1 matches forms[i]."""
+    if not forms:
+        return None
+    parts = []
+    for form in forms:
+        body = re.escape(form)
+        if english:
+            if sum(c.isupper() for c in form) < 2:  # "ITS" must not match "its"
+                body = f"(?i:{body})"
+            body = rf"(?<![\w-]){body}(?![\w-])"  # whole words only
+        parts.append(f"({body})")
+    return re.compile("|".join(parts))
+
+
+class Matcher:
+    """Finds entries in a text of one language, longest form first."""
+
+    def __init__(self, entries: list[Entry], language: str, convert: Callable[[str], str] = lambda s: s):
+        self.english = language == "en"
+        forms: dict[str, str] = {}
+        for e in entries:
+            for form in (e.en_forms if self.english else e.zh_forms):
+                forms.setdefault(form if self.english else convert(form), e.id)
+        ordered = sorted(forms, key=len, reverse=True)
+        self._ids = [forms[f] for f in ordered]
+        self._regex = _pattern(ordered, self.english)
+
+    def find(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, entry id) of each match, left to right, never overlapping."""
+        if not self._regex:
+            return
+        for m in self._regex.finditer(text):
+            yield m.start(), m.end(), self._ids[m.lastindex - 1]
+
+
+# --- links in the body text ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    href: Optional[str] = None    # the glossary entry this segment links to
+    tip: str = ""                 # its short definition, shown on hover and focus
+    expansion: str = ""           # for an abbreviation (FTTH): its expansion, for <abbr title>
+
+
+class Linker:
+    """Links the first occurrence of each entry on one page; later occurrences stay plain."""
+
+    def __init__(self, matcher: Matcher, tips: dict[str, str], href: Callable[[str], str],
+                 expansions: Optional[dict[str, str]] = None):
+        self.matcher = matcher
+        self.expansions = expansions or {}
+        self.tips = tips
+        self.href = href
+        self.linked: set[str] = set()
+
+    def split(self, text: str) -> list[Segment]:
+        out: list[Segment] = []
+        last = 0
+        for start, end, ident in self.matcher.find(text):
+            if ident in self.linked:
+                continue
+            self.linked.add(ident)
+            if start > last:
+                out.append(Segment(text[last:start]))
+            found = text[start:end]
+            out.append(Segment(found, self.href(ident), self.tips.get(ident, ""), self.expansions.get(found, "")))
+            last = end
+        if last < len(text):
+            out.append(Segment(text[last:]))
+        return out
+
+
+def short_definition(definition: str, limit: int) -> str:
+    """The first sentence of a definition, cut to `limit` characters."""
+    first = re.split(r"(?<=[。；])|(?<=[.;])\s", definition.strip(), maxsplit=1)[0]
+    return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
+
+
+# --- where the plan uses each entry ----------------------------------------------------------
+
+@dataclass(frozen=True)
+class Place:
+    """A paragraph of the plan, addressed the way a reader cites it."""
+
+    page: str                 # page id (notice, preamble, ch1 …)
+    paragraph: model.Paragraph
+    chapter: Optional[model.Chapter]
+    section: Optional[model.Section]
+    ordinal: int              # paragraph number within its section (or page)
+
+
+def places(plan: model.Plan) -> Iterator[Place]:
+    for i, p in enumerate(plan.front.notice.paragraphs, 1):
+        yield Place(plan.front.notice.id, p, None, None, i)
+    for i, p in enumerate(plan.front.preamble, 1):
+        yield Place("preamble", p, None, None, i)
+    for chapter in plan.chapters:
+        for i, p in enumerate(chapter.paragraphs, 1):
+            yield Place(chapter.id, p, chapter, None, i)
+        for section in chapter.sections:
+            for i, p in enumerate(section.paragraphs, 1):
+                yield Place(chapter.id, p, chapter, section, i)
+
+
+def usages(plan: model.Plan, all_entries: list[Entry]) -> dict[str, list[Place]]:
+    """For each entry, the paragraphs whose Chinese text uses it (ids are shared by all editions)."""
+    matcher = Matcher(all_entries, "zh-Hans")
+    found: dict[str, list[Place]] = {e.id: [] for e in all_entries}
+    for place in places(plan):
+        text = "\n".join(filter(None, (place.paragraph.lead, place.paragraph.text)))
+        for ident in dict.fromkeys(i for _, _, i in matcher.find(text)):
+            found[ident].append(place)
+    return found

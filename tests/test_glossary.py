@@ -1,0 +1,88 @@
+"""The trilingual glossary: entries, links from the text (first occurrence, longest match, never
+in headings or links), abbreviations, "used in" back-links."""
+import re
+from collections import Counter
+
+import pytest
+
+from generator import glossary
+from generator.languages import LANGUAGES
+from generator.load import load_plan
+
+from .conftest import REPO
+from .html import pages
+
+_plan = load_plan(REPO / "data")
+ENTRIES = glossary.entries(_plan)
+
+
+def linker(language="zh-Hans"):
+    return glossary.Linker(glossary.Matcher(ENTRIES, language), {}, lambda i: f"#{i}")
+
+
+def test_longest_match_first_and_first_occurrence_only():
+    segments = linker().split("电子政务顶层设计要求电子政务统一规划，电子政务顶层设计")
+    linked = [(s.text, s.href) for s in segments if s.href]
+    assert linked == [("电子政务顶层设计", "#term17"), ("电子政务", "#key-e-government")]
+    assert "".join(s.text for s in segments) == "电子政务顶层设计要求电子政务统一规划，电子政务顶层设计"
+
+
+def test_a_term_inside_a_longer_word_is_one_match():
+    segments = linker().split("率先建成三网融合示范城市")
+    assert [s.text for s in segments if s.href] == ["三网融合"]
+
+
+def test_english_matches_whole_words_and_abbreviations_by_case():
+    segments = linker("en").split("Its ITS; the Internet of Things-based cloud computing, and the Internet of Things.")
+    assert [(s.text, s.href) for s in segments if s.href] == [
+        ("ITS", "#term16"), ("cloud computing", "#term9"), ("Internet of Things", "#term8")]
+
+
+def test_all_21_appendix_terms_and_the_key_terms_are_entries():
+    assert [e.id for e in ENTRIES if not e.editorial] == [f"term{i}" for i in range(1, 22)]
+    assert {e.source.term for e in ENTRIES if e.editorial} >= {"智慧深圳", "电子政务", "电子商务", "信息安全", "顶层设计"}
+
+
+def test_every_appendix_term_is_used_somewhere_in_the_plan():
+    used = glossary.usages(_plan, ENTRIES)
+    assert [e.id for e in ENTRIES if not used[e.id]] == []
+
+
+@pytest.mark.parametrize("code", [lang.code for lang in LANGUAGES])
+def test_glossary_page_has_every_entry_in_its_language(built, code):
+    html = (built / "site" / code / "glossary" / "index.html").read_text(encoding="utf-8")
+    for entry in ENTRIES:
+        assert f'id="{entry.id}"' in html
+        assert f'href="#{entry.id}"' in html  # the index
+    headings = re.findall(r'<h[23] id="(term\d+|key-[a-z-]+)"[^>]*>(.*?)</h[23]>', html, re.S)
+    assert len(headings) == len(ENTRIES)
+    if code == "en":
+        assert not any(re.search(r"[\u4e00-\u9fff]", re.sub(r"<[^>]+>", "", h)) for _, h in headings)
+    assert html.count('class="plan-used-in"') == len(ENTRIES)
+
+
+@pytest.mark.parametrize("code", [lang.code for lang in LANGUAGES])
+def test_text_links_first_occurrences_only_and_never_in_headings_or_links(built, code):
+    total = 0
+    for path in pages(built / "site" / code):
+        html = path.read_text(encoding="utf-8")
+        article = html[html.find("<article"):html.find("</article>")]
+        hrefs = re.findall(r'<a class="plan-term" href="([^"]+)"', article)
+        assert all(n == 1 for n in Counter(hrefs).values()), f"{path}: {Counter(hrefs).most_common(3)}"
+        for h in re.findall(r"<h[1-6][^>]*>.*?</h[1-6]>", article, re.S):
+            assert "plan-term" not in h, path
+        for a in re.findall(r"<a\b[^>]*>.*?</a>", article, re.S):
+            assert len(re.findall(r"<a[\s>]", a)) == 1, f"{path}: nested link {a[:120]}"
+        total += len(hrefs)
+    assert total >= 30
+
+
+def test_abbreviations_in_chinese_text_are_english_and_expanded(built):
+    html = (built / "site" / "zh-Hans" / "ch4" / "index.html").read_text(encoding="utf-8")
+    assert '<abbr title="Radio Frequency Identification" lang="en">RFID</abbr>' in html
+
+
+def test_hong_kong_usage_is_shown_beside_the_official_term(built):
+    html = (built / "site" / "zh-Hant" / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<dt>香港常用[說説]法</dt><dd>雲端運算</dd>", html)
+    assert "香港常用" not in (built / "site" / "zh-Hans" / "glossary" / "index.html").read_text(encoding="utf-8")
