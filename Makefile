@@ -11,7 +11,7 @@ DEV    := $(VENV)/.dev-installed
 NODE   := node_modules/.package-lock.json
 PORT   ?= 8000
 
-.PHONY: all site serve test check clean
+.PHONY: all site serve test check bench clean
 .DEFAULT_GOAL := site
 
 all: site
@@ -44,6 +44,9 @@ check: $(READY)      ## validate data/ only
 
 test: $(DEV) $(NODE) ## all tests: data, generator, built site, browser (axe), HTML validity
 	$(BIN)/python -m pytest -q
+
+bench: $(READY)      ## benchmark: build steps, scaling, page weight → bench/results.md
+	$(BIN)/python bench/run.py
 
 clean:               ## remove everything generated (not the virtual environment)
 	rm -rf site site.new site.old docs docs.new docs.old .pytest_cache artifacts

@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+from . import translation
 from .build import ROOT, BuildError, build
 from .load import load_plan
 from .problems import DataError
@@ -21,8 +22,13 @@ def check(root: Path) -> int:
     plan = load_plan(root / "data")
     paragraphs = sum(len(s.paragraphs) for c in plan.chapters for s in c.sections) + sum(
         len(c.paragraphs) for c in plan.chapters)
+    stale = [u.id for u in translation.units(plan) if u.stale]
+    for ident in stale:
+        print(f"warning: the Chinese of `{ident}` has changed since its English was written: re-check the "
+              f"English, then run `python -m generator translated {ident}`")
     print(f"data OK: {len(plan.chapters)} chapters, {paragraphs} chapter paragraphs, "
-          f"{len(plan.glossary.terms)} glossary terms ({(time.perf_counter() - t0) * 1000:.0f} ms)")
+          f"{len(plan.glossary.terms)} glossary terms, {len(stale)} stale translation(s) "
+          f"({(time.perf_counter() - t0) * 1000:.0f} ms)")
     return 0
 
 
@@ -48,13 +54,28 @@ def serve(root: Path, port: int) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
-    parser.add_argument("command", choices=["build", "check", "serve"], nargs="?", default="build")
+    parser.add_argument("command", choices=["build", "check", "serve", "translated", "schema"], nargs="?", default="build")
+    parser.add_argument("ids", nargs="*", help="with `translated`: the ids whose English was re-checked")
+    parser.add_argument("--all", action="store_true", help="with `translated`: every English block")
     parser.add_argument("--root", type=Path, default=ROOT, help="project folder (default: this checkout)")
     parser.add_argument("--port", type=int, default=8000)
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
             return check(args.root)
+        if args.command == "translated":
+            from .stamp import stamp
+
+            if not args.ids and not args.all:
+                parser.error("name the ids whose English you re-checked, or --all")
+            done = stamp(args.root / "data", None if args.all else args.ids)
+            print(f"recorded the current Chinese for {len(done)} English block(s)")
+            return 0
+        if args.command == "schema":
+            from .schema import write
+
+            print("wrote", ", ".join(write(args.root / "schema")))
+            return 0
         if args.command == "serve":
             return serve(args.root, args.port)
         return do_build(args.root)

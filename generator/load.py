@@ -159,7 +159,7 @@ def _check_ids(sources: list[YamlFile]) -> Iterator[Problem]:
 
 def page_ids(plan: model.Plan) -> list[str]:
     """Every page the data defines, by id."""
-    return [plan.front.notice.id, "preamble", *(c.id for c in plan.chapters), plan.glossary.id,
+    return [plan.front.notice.id, "preamble", *(c.id for c in plan.chapters), plan.glossary.id, "progress",
             *(p.id for p in plan.editorial)]
 
 

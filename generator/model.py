@@ -44,6 +44,7 @@ class English(Strict):
     plan_title: Optional[Text] = None
     issuing_office: Optional[Text] = None
     document_number: Optional[Text] = None
+    source: Optional[Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8}$")]] = None  # hash of the Chinese translated
     status: Literal["draft", "reviewed"] = "draft"
 
 
@@ -323,6 +324,6 @@ UI_KEYS = frozenset({
     "figure_note", "figure_label", "site_description", "edition_label", "translation_pending",
     "not_found_title", "not_found_text", "status_caption", "status_part", "status_items",
     "status_translated", "status_reviewed", "glossary_index", "glossary_key_terms", "editorial_label",
-    "english_term", "chinese_term", "hk_usage", "used_in", "paragraph_ref",
+    "english_term", "chinese_term", "hk_usage", "used_in", "paragraph_ref", "translation_stale", "status_stale",
 
 })

@@ -84,4 +84,7 @@ def render_page(env: Environment, page: PageView, loc: Localizer) -> str:
 def render_pages(pages: list[PageView], loc: Localizer) -> dict[str, str]:
     """File name → Markdown text for every page of one language edition."""
     env = environment()
-    return {page.file: render_page(env, page, loc) for page in pages}
+    files = {page.file: render_page(env, page, loc) for page in pages}
+    for page in pages:
+        files.update(page.attachments)
+    return files

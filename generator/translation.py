@@ -6,6 +6,7 @@ translation, but they catch a dropped number, a changed figure or a term rendere
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
@@ -112,6 +113,17 @@ _FIELDS = ("title", "lead", "term", "label", "text", "definition", "caption", "a
            "office_header", "plan_title", "issuing_office")
 
 
+def source_hash(obj: BaseModel) -> str:
+    """A short fingerprint of an object's Chinese text: the English records the one it translated."""
+    return hashlib.sha1(_own_text(obj, "zh").encode("utf-8")).hexdigest()[:8]
+
+
+def is_stale(obj: BaseModel) -> bool:
+    """The Chinese changed since the English was written (the English records another fingerprint)."""
+    en = getattr(obj, "en", None)
+    return bool(en and en.source and en.source != source_hash(obj))
+
+
 @dataclass(frozen=True)
 class Unit:
     """One translatable object: its id, where it belongs, its Chinese and its English."""
@@ -122,6 +134,7 @@ class Unit:
     english: Optional[str]
     status: Optional[str]
     is_paragraph: bool
+    stale: bool = False
 
 
 def _own_text(obj: BaseModel, lang: str) -> str:
@@ -137,7 +150,8 @@ def units(plan: model.Plan) -> Iterator[Unit]:
     def unit(obj: BaseModel, part: str, ident: str, paragraph: bool) -> Unit:
         en = getattr(obj, "en", None)
         english = _own_text(obj, "en") if en else None
-        return Unit(ident, part, _own_text(obj, "zh"), english or None, en.status if en else None, paragraph)
+        return Unit(ident, part, _own_text(obj, "zh"), english or None, en.status if en else None, paragraph,
+                    is_stale(obj))
 
     front = plan.front
     yield unit(front, "notice", "front", False)
@@ -169,6 +183,7 @@ class Coverage:
     units: int
     translated: int
     reviewed: int
+    stale: int
 
 
 def coverage(plan: model.Plan) -> list[Coverage]:
@@ -177,4 +192,4 @@ def coverage(plan: model.Plan) -> list[Coverage]:
     for u in units(plan):
         rows.setdefault(u.part, []).append(u)
     return [Coverage(part, len(us), sum(u.english is not None for u in us),
-                     sum(u.status == "reviewed" for u in us)) for part, us in rows.items()]
+                     sum(u.status == "reviewed" for u in us), sum(u.stale for u in us)) for part, us in rows.items()]

@@ -13,7 +13,7 @@ from typing import Callable, Optional
 
 from pypinyin import lazy_pinyin
 
-from . import glossary, model, translation
+from . import glossary, model, progress_page, translation
 from .languages import Language
 
 Convert = Callable[[str], str]
@@ -95,6 +95,7 @@ class ParagraphView:
     lead: Optional[Localized] = None
     marker: Optional[str] = None
     segments: tuple[glossary.Segment, ...] = ()  # the text with its glossary links, if any
+    stale: bool = False  # English whose Chinese has changed since it was translated
 
     @property
     def pending(self) -> bool:
@@ -155,6 +156,7 @@ class PageView:
     blocks: list[Block] = field(default_factory=list)
     terms: list[TermView] = field(default_factory=list)
     extra: dict[str, object] = field(default_factory=dict)
+    attachments: dict[str, str] = field(default_factory=dict)  # other files of the page (downloads)
 
 
 def heading(loc: Localizer, obj: object, name: str = "title") -> Heading:
@@ -172,7 +174,8 @@ def _paragraph(loc: Localizer, p: model.Paragraph, linker: Optional[glossary.Lin
     text = loc.pick(p, "text") or Localized("")
     segments = tuple(linker.split(text.text)) if linker and not text.pending else ()
     return ParagraphView(id=p.id, text=text, number=loc.pick(p, "number"), lead=loc.pick(p, "lead"),
-                         marker=p.marker, segments=segments)
+                         marker=p.marker, segments=segments,
+                         stale=loc.lang.source == "en" and not text.pending and translation.is_stale(p))
 
 
 def blocks(loc: Localizer, paragraphs: list[model.Paragraph],
@@ -314,10 +317,28 @@ def editorial_page(loc: Localizer, page: model.EditorialPage) -> PageView:
 
 def status_table(loc: Localizer, plan: model.Plan, titles: dict[str, str]) -> dict[str, object]:
     """The maintainers' translation progress table, computed from the data."""
-    rows = [(titles[c.part], c.units, c.translated, c.reviewed) for c in translation.coverage(plan)]
-    total = ("Σ", sum(r[1] for r in rows), sum(r[2] for r in rows), sum(r[3] for r in rows))
+    rows = [(titles[c.part], c.units, c.translated, c.reviewed, c.stale) for c in translation.coverage(plan)]
+    total = ("Σ", *(sum(r[i] for r in rows) for i in range(1, 5)))
     return {"caption": loc.ui("status_caption"), "rows": rows, "total": total,
-            "headers": [loc.ui(k) for k in ("status_part", "status_items", "status_translated", "status_reviewed")]}
+            "headers": [loc.ui(k) for k in ("status_part", "status_items", "status_translated", "status_reviewed",
+                                            "status_stale")]}
+
+
+def progress_view(loc: Localizer, plan: model.Plan) -> PageView:
+    assert plan.indicators
+    indicators = progress_page.indicator_rows(plan, loc)
+    projects = progress_page.project_rows(plan, loc)
+    counts = [(s, progress_page.SYMBOL[s], loc.ui(f"status_{s}"), sum(r.status == s for r in indicators))
+              for s in progress_page.ORDER]
+    themes = [(theme, loc.convert(names["zh-Hans"]) if loc.lang.source != "en" else names["en"],
+               [r for r in indicators if r.theme == theme]) for theme, names in plan.indicators.themes.items()]
+    title = loc.ui("progress_title")
+    return PageView(id="progress", file="progress.md", source="indicators.yaml, projects.yaml", nav_title=title,
+                    title=Heading(title), template="progress.md.j2",
+                    extra={"counts": counts, "themes": themes, "indicators": indicators, "projects": projects,
+                           "symbol": progress_page.SYMBOL,
+                           "rules": [loc.ui(f"progress_rule_{i}") for i in range(1, 5)]},
+                    attachments=progress_page.downloads(plan, loc, indicators, projects))
 
 
 def site_pages(loc: Localizer, plan: model.Plan) -> list[PageView]:
@@ -326,7 +347,8 @@ def site_pages(loc: Localizer, plan: model.Plan) -> list[PageView]:
     by_id = {p.id: p for p in [
         notice_page(loc, plan.front, plan.closing, links), preamble_page(loc, plan.front, links),
         *(chapter_page(loc, c, plan.chapter_files[c.id], links) for c in plan.chapters),
-        glossary_page(loc, plan, links), *(editorial_page(loc, p) for p in plan.editorial)]}
+        glossary_page(loc, plan, links), progress_view(loc, plan),
+        *(editorial_page(loc, p) for p in plan.editorial)]}
     if "translation-status" in by_id:
         by_id["translation-status"].extra["table"] = status_table(loc, plan, {i: p.nav_title for i, p in by_id.items()})
     ordered = [by_id[i] for i in plan.site.contents]

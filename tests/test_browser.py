@@ -92,10 +92,12 @@ def visit(browser, server: str, path: str) -> dict:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
     page = context.new_page()
     requests: list[str] = []
+    blocked: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
+    page.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
     url = server + path
     page.goto(url, wait_until="networkidle")
-    result = {"requests": list(requests), "axe": _axe(page), "keyboard": _tab_walk(page)}
+    result = {"requests": list(requests), "axe": _axe(page), "keyboard": _tab_walk(page), "blocked": blocked}
     if path.startswith(tuple(lang.code for lang in LANGUAGES)):
         result["skip"] = _skip_link(page, url)
     context.close()
@@ -206,3 +208,62 @@ def test_glossary_term_shows_its_definition_on_focus_and_escape_hides_it(browser
     page.keyboard.press("Escape")
     assert page.evaluate(tip) in ("none", "normal")
     context.close()
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_the_content_security_policy_blocks_nothing_the_page_needs(browser, server, path):
+    assert visit(browser, server, path)["blocked"] == []
+
+
+@pytest.mark.parametrize("code, query, expected", [
+    ("zh-Hans", "云计算", "ch4/#ch4-s3"), ("zh-Hant", "雲計算", "ch4/#ch4-s3"), ("en", "cloud computing", "ch4/#ch4-s3")])
+def test_search_works_under_the_content_security_policy(browser, server, code, query, expected):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    blocked: list[str] = []
+    page.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(f"{server}{code}/", wait_until="networkidle")
+    assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
+    page.click(".md-search__input")
+    page.keyboard.type(query)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.getAttribute('href'))")
+    assert any(expected in (href or "") for href in links), links
+    assert blocked == []
+    context.close()
+
+
+def test_the_site_works_under_a_sub_path(browser, built):
+    """Published at https://example.github.io/plan/: every link is relative, nothing reaches the root."""
+    import functools
+    import http.server
+    import threading
+
+    site = built / "site"
+
+    class Prefixed(http.server.SimpleHTTPRequestHandler):
+        def translate_path(self, path):
+            if not path.startswith("/plan/"):
+                return str(site / "__missing__")
+            return super().translate_path(path[len("/plan"):])
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Prefixed, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/plan/"
+    try:
+        context = browser.new_context()
+        page = context.new_page()
+        failed: list[str] = []
+        page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+        for path in ["", "zh-Hans/", "zh-Hant/ch4/", "en/glossary/", "en/progress/"]:
+            page.goto(base + path, wait_until="networkidle")
+        page.goto(base, wait_until="load")
+        page.click("a[href='en/']")
+        page.wait_for_url(base + "en/")
+        assert failed == []
+        context.close()
+    finally:
+        server.shutdown()

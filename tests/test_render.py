@@ -50,7 +50,7 @@ def test_dash_items_form_one_list(plan):
 def test_pages_follow_site_contents(plan):
     pages = site_pages(Localizer(SIMPLIFIED, plan.site), plan)
     assert [p.file for p in pages] == ["index.md", "notice.md", "preamble.md", "ch1.md", "ch2.md", "ch3.md",
-                                       "ch4.md", "ch5.md", "glossary.md", "about-translation.md",
+                                       "ch4.md", "ch5.md", "glossary.md", "progress.md", "about-translation.md",
                                        "translation-status.md"]
 
 
@@ -65,6 +65,8 @@ def test_every_paragraph_gets_its_id_as_anchor(plan):
 
 def test_generated_files_say_they_are_generated(plan):
     for name, text in render_editions(plan)[0].files.items():
+        if not name.endswith(".md"):
+            continue
         assert "<!-- Generated from data/" in text[:200], name
 
 
@@ -87,3 +89,24 @@ def test_english_words_in_chinese_text_are_marked_but_entities_are_not():
     assert str(html_inline("基于 IP (Internet Protocol, 互联网) 与 3G、A8 音乐 & 腾讯", "zh-Hans")) == (
         '基于 <span lang="en">IP</span> (<span lang="en">Internet Protocol</span>, 互联网) 与 3G、A8 音乐 &amp; 腾讯')
     assert str(html_inline("FTTH", "en")) == "FTTH"
+
+
+HOSTILE = ('<img src=x onerror=alert(1)> [点我](javascript:alert(1)) <a href="javascript:alert(2)">链接</a> '
+           '{{ 7*7 }} {% if true %}模板{% endif %} **<b>粗</b>** <!-- 注释 --> &lt;已转义&gt;')
+
+
+def test_hostile_text_is_shown_as_text_in_every_place(project):
+    """<img onerror>, javascript: links, Jinja delimiters, Markdown/HTML mixtures: all shown as typed."""
+    quoted = HOSTILE.replace('"', '\\"')
+    edit(project, "chapter-2.yaml", 'title: "基本原则。"', f'title: "{quoted}"')
+    edit(project, "chapter-2.yaml", '        text: "全面贯彻落实科学发展观', f'        text: "{quoted}全面贯彻落实科学发展观')
+    edit(project, "chapter-2.yaml", '          text: "Fully implement', f'          text: "{quoted} Fully implement')
+    build(project)
+    for code in ("zh-Hans", "zh-Hant", "en"):
+        html = (project / "site" / code / "ch2" / "index.html").read_text(encoding="utf-8")
+        assert not re.search(r"<img\b", html), code
+        assert not re.search(r"<a\b[^>]*href=\"javascript:", html), code
+        assert "<b>" not in html and "<!-- 注释 -->" not in html, code
+        visible = re.sub(r"<[^>]+>", "", html)
+        assert "{{ 7*7 }}" in visible and "{% if true %}" in visible, code
+        assert "&lt;img src=x onerror=alert(1)&gt;" in visible, code

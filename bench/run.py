@@ -1,0 +1,142 @@
+"""`make bench`: how long each step of the build takes, how it scales, how heavy the pages are.
+
+A benchmark, not a test: it prints figures and writes them to bench/results.md with the
+machine they were measured on. Medians of --runs runs (default 5), with min and max.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator import build as b  # noqa: E402
+from generator.convert import HongKongConverter  # noqa: E402
+from generator.languages import LANGUAGES  # noqa: E402
+from generator.load import load_plan  # noqa: E402
+
+
+def timed(fn, runs: int) -> tuple[float, float, float]:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times), min(times), max(times)
+
+
+def fmt(t: tuple[float, float, float]) -> str:
+    return f"{t[0]:.2f} s (min {t[1]:.2f}, max {t[2]:.2f})"
+
+
+def project_copy(tmp: Path, scale: int = 1) -> Path:
+    """A project with its own data/: the plan, or `scale` copies of its chapters (valid, unique ids)."""
+    root = tmp / f"project-{scale}"
+    shutil.copytree(ROOT / "data", root / "data")
+    (root / "mkdocs.yml").symlink_to(ROOT / "mkdocs.yml")
+    (root / "generator").symlink_to(ROOT / "generator")
+    extra = []
+    for copy in range(2, scale + 1):
+        for n in range(1, 6):
+            text = (ROOT / "data" / f"chapter-{n}.yaml").read_text(encoding="utf-8")
+            new_n = (copy - 1) * 5 + n
+            text = re.sub(r"\b(ch)(\d)(\b|-)", lambda m: f"x{copy}{m.group(1)}{m.group(2)}{m.group(3)}", text)
+            (root / "data" / f"chapter-{new_n}.yaml").write_text(text, encoding="utf-8")
+            extra.append(f"x{copy}ch{n}")
+    if extra:
+        site = root / "data" / "site.yaml"
+        s = site.read_text(encoding="utf-8")
+        s = s.replace("ch5, glossary,", "ch5, " + ", ".join(extra) + ", glossary,")
+        site.write_text(s, encoding="utf-8")
+    return root
+
+
+def page_weight(site: Path) -> dict[str, str]:
+    def gz(path: Path) -> int:
+        return len(gzip.compress(path.read_bytes(), 9))
+
+    pages = list(site.rglob("*.html"))
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    chapter = site / "en" / "ch4" / "index.html"
+    html = chapter.read_text(encoding="utf-8")
+    assets = [chapter.parent / ref for ref in re.findall(r'(?:href|src)="([^"#?]+\.(?:css|js))"', html)]
+    first = gz(chapter) + sum(gz(a) for a in assets if a.exists())
+    out = {"largest page": f"{largest.relative_to(site)}: {largest.stat().st_size / 1024:.0f} KB raw, "
+                           f"{gz(largest) / 1024:.0f} KB gzip",
+           "chapter page (en/ch4), first visit": f"{first / 1024:.0f} KB gzip (HTML + CSS + JS, no fonts, "
+                                                   "search index excluded)",
+           "chapter page (en/ch4), second visit": f"{gz(chapter) / 1024:.0f} KB gzip (HTML only; CSS/JS cached)"}
+    for lang in LANGUAGES:
+        index = site / lang.code / "search" / "search_index.json"
+        out[f"search index {lang.code}"] = f"{index.stat().st_size / 1024:.0f} KB raw, {gz(index) / 1024:.0f} KB gzip"
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--scales", default="1,4,16")
+    args = parser.parse_args()
+    lines = [f"# Benchmark ({time.strftime('%Y-%m-%d')})", "",
+             f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}, "
+             f"Python {platform.python_version()}", ""]
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        root = project_copy(tmp_path)
+        plan = load_plan(root / "data")
+        steps = {
+            "load and validate": timed(lambda: load_plan(root / "data"), args.runs),
+            "convert (zh-Hant, all text)": timed(lambda: [HongKongConverter(plan.hk_overrides)(t)
+                                                           for t in plan.chinese_texts()], args.runs),
+            "generate Markdown (3 editions)": timed(lambda: b.write_docs(b.render_editions(plan), plan,
+                                                                        root / "docs"), args.runs),
+            "whole build (data → site, editions in parallel)": timed(lambda: b.build(root), args.runs),
+        }
+        for lang in LANGUAGES:
+            steps[f"MkDocs {lang.code} alone (in process)"] = timed(
+                lambda lang=lang: subprocess.run([sys.executable, "-c",
+                    "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]);"
+                    "from generator.build import run_mkdocs; from generator.languages import LANGUAGES;"
+                    "run_mkdocs(Path(sys.argv[2]), [l for l in LANGUAGES if l.code == sys.argv[3]][0], Path(sys.argv[4]))",
+                    str(ROOT), str(root), lang.code, str(tmp_path / f"m-{lang.code}")], check=True,
+                    capture_output=True), args.runs)
+        mkdocs = shutil.which("mkdocs", path=str(Path(sys.executable).parent)) or "mkdocs"
+
+        def plain() -> None:
+            for lang in LANGUAGES:
+                subprocess.run([mkdocs, "build", "-q", "-f", str(root / "docs" / f"mkdocs.{lang.code}.yml"),
+                                "-d", str(tmp_path / f"plain-{lang.code}")], check=True, capture_output=True,
+                               cwd=root)
+        steps["plain `mkdocs build` of the generated Markdown, 3 editions one after another"] = timed(plain, args.runs)
+        lines += ["## Steps", ""] + [f"- {k}: {fmt(v)}" for k, v in steps.items()]
+        ratio = steps["whole build (data → site, editions in parallel)"][0] / steps[
+            "plain `mkdocs build` of the generated Markdown, 3 editions one after another"][0]
+        lines += ["", f"Ratio whole build / plain mkdocs build: {ratio:.2f}", ""]
+        lines += ["## Page weight", ""] + [f"- {k}: {v}" for k, v in page_weight(root / "site").items()]
+        scale_times = {}
+        for scale in (int(s) for s in args.scales.split(",")):
+            proot = project_copy(tmp_path / "scales", scale) if scale > 1 else root
+            scale_times[scale] = timed(lambda proot=proot: b.build(proot), max(1, args.runs // 2))
+        lines += ["", "## Scaling (whole build)", ""] + [f"- {s}× the plan: {fmt(t)}" for s, t in scale_times.items()]
+        if 1 in scale_times and max(scale_times) > 1:
+            top = max(scale_times)
+            lines.append(f"- ratio {top}×/1×: {scale_times[top][0] / scale_times[1][0]:.1f}")
+    text = "\n".join(lines) + "\n"
+    print(text)
+    (ROOT / "bench" / "results.md").write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,257 @@
+"""The progress page of one edition: indicator and project tables, charts, downloads.
+
+Numbers are formatted for the page's language (200万户 / 2 million households); the chart is
+inline SVG with a text alternative, next to the same data as a table; the downloads hold the
+same rows as the tables, so they cannot disagree.
+"""
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from . import model, progress
+
+ORDER = progress.STATUSES
+SYMBOL = {"achieved": "✔", "on_track": "↗", "behind": "↘", "no_data": "—",
+          "planned": "○", "in_progress": "◐", "completed": "✔"}
+
+
+def _g(value: float) -> str:
+    return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
+
+
+def fmt(value: float, unit: str, loc, units: dict) -> str:
+    """A value with its unit, written the way the page's language writes it."""
+    english = loc.lang.source == "en"
+    name = _unit(unit, loc, units)
+    if unit in ("percent", "percent_per_year"):
+        return f"{value:g}{'%' if unit == 'percent' else ' ' + name if english else name}"
+    if english:
+        for size, word in ((1e9, "billion"), (1e6, "million")):
+            if abs(value) >= size:
+                return f"{value / size:g} {word} {name}"
+        return f"{_g(value)} {name}"
+    for size, word in ((1e8, "亿"), (1e4, "万")):
+        if abs(value) >= size and (value / size) == round(value / size, 2):
+            return f"{value / size:g}{loc.convert(word)}{name}"
+    space = "" if not name.isascii() else " "
+    return f"{value:g}{space}{name}"
+
+
+def _unit(unit: str, loc, units: dict) -> str:
+    names = units[unit]
+    return names["en"] if loc.lang.source == "en" else loc.convert(names["zh-Hans"])
+
+
+def _chinese(text: str, loc) -> str:
+    """A source's own title or publisher: as written, converted for the Hong Kong edition."""
+    return text if loc.lang.source == "en" else loc.convert(text)
+
+
+def _bilingual(loc, value: Optional[dict]) -> str:
+    if not value:
+        return ""
+    return value["en"] if loc.lang.source == "en" else loc.convert(value["zh-Hans"])
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    id: str
+    theme: str
+    name: str
+    unit: str
+    baseline: str
+    target: str
+    change: str
+    growth: str
+    latest: str
+    status: str          # status id
+    status_label: str
+    target_href: str
+    baseline_href: str
+    note: str
+    chart: str           # inline SVG
+    chart_label: str
+    points: list[dict]
+
+
+def _place(plan: model.Plan, paragraph_id: str) -> str:
+    for chapter in plan.chapters:
+        ids = {p.id for p in chapter.paragraphs} | {p.id for s in chapter.sections for p in s.paragraphs}
+        if paragraph_id in ids:
+            return f"../{chapter.id}/#{paragraph_id}"
+    return f"../preamble/#{paragraph_id}"
+
+
+def _chart(ind: model.Indicator, loc, label: str) -> str:
+    """A small line chart: baseline ■, observations ●, target ◆, planned path dashed."""
+    points = ([("b", ind.baseline.year, ind.baseline.value)] if ind.baseline else []) + [
+        ("o", o.year, o.value) for o in sorted(ind.observations, key=lambda o: o.year)] + [
+        ("t", ind.target.year, ind.target.value)]
+    years = [p[1] for p in points]
+    lo_year, hi_year = min(years + [2010]), max(years + [2015])
+    top = max(p[2] for p in points) * 1.15 or 1
+    w, h, left, right, bottom, up = 320, 160, 44, 12, 26, 10
+
+    def x(year: float) -> float:
+        return left + (year - lo_year) / max(1, hi_year - lo_year) * (w - left - right)
+
+    def y(value: float) -> float:
+        return h - bottom - value / top * (h - bottom - up)
+
+    parts = [f'<svg class="plan-chart" viewBox="0 0 {w} {h}" role="img" aria-label="{html.escape(label)}" '
+             f'xmlns="http://www.w3.org/2000/svg">',
+             f'<line x1="{left}" y1="{h - bottom}" x2="{w - right}" y2="{h - bottom}" stroke="#555"/>',
+             f'<line x1="{left}" y1="{up}" x2="{left}" y2="{h - bottom}" stroke="#555"/>']
+    for year in range(lo_year, hi_year + 1):
+        parts.append(f'<text x="{x(year):.1f}" y="{h - 8}" font-size="10" text-anchor="middle" fill="#333">{year}</text>')
+    parts.append(f'<text x="{left - 4}" y="{y(top / 1.15) + 4:.1f}" font-size="10" text-anchor="end" fill="#333">'
+                 f'{top / 1.15:g}</text>')
+    if ind.baseline:
+        parts.append(f'<line x1="{x(ind.baseline.year):.1f}" y1="{y(ind.baseline.value):.1f}" '
+                     f'x2="{x(ind.target.year):.1f}" y2="{y(ind.target.value):.1f}" stroke="#3f51b5" '
+                     f'stroke-dasharray="4 3"/>')
+    obs = [p for p in points if p[0] == "o"]
+    if len(obs) > 1:
+        parts.append('<polyline fill="none" stroke="#1b5e20" stroke-width="2" points="' +
+                     " ".join(f"{x(p[1]):.1f},{y(p[2]):.1f}" for p in obs) + '"/>')
+    for kind, year, value in points:
+        cx, cy = x(year), y(value)
+        if kind == "b":
+            parts.append(f'<rect x="{cx - 4:.1f}" y="{cy - 4:.1f}" width="8" height="8" fill="#3f51b5"/>')
+        elif kind == "t":
+            parts.append(f'<path d="M{cx:.1f} {cy - 6:.1f} L{cx + 6:.1f} {cy:.1f} L{cx:.1f} {cy + 6:.1f} '
+                         f'L{cx - 6:.1f} {cy:.1f} Z" fill="#b71c1c"/>')
+        else:
+            parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4.5" fill="#1b5e20"/>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def indicator_rows(plan: model.Plan, loc) -> list[IndicatorRow]:
+    assert plan.indicators
+    units = plan.indicators.units
+    rows = []
+    for ind in plan.indicators.indicators:
+        name = _bilingual(loc, ind.name)
+        change = progress.change_required(ind)
+        growth = progress.implied_growth(ind)
+        last = progress.latest(ind)
+        status = progress.status(ind)
+        if change is None:
+            change_text = ""
+        elif ind.unit == "percent":
+            change_text = f"{change:+g} {loc.ui('points')}" if loc.lang.source == "en" else f"{change:+g}{loc.ui('points')}"
+        else:
+            change_text = ("+" if change > 0 else "") + fmt(change, ind.unit, loc, units)
+        points = []
+        if ind.baseline:
+            points.append({"kind": loc.ui("kind_baseline"), "year": ind.baseline.year,
+                           "value": fmt(ind.baseline.value, ind.unit, loc, units), "source": None})
+        for o in sorted(ind.observations, key=lambda o: o.year):
+            points.append({"kind": loc.ui("kind_observation"), "year": o.year, "value": fmt(o.value, ind.unit, loc, units),
+                           "source": {"title": _chinese(o.source, loc), "publisher": _chinese(o.publisher, loc),
+                                      "url": None if o.mirror else o.url, "mirror": o.mirror,
+                                      "accessed": o.accessed.isoformat() if o.accessed else loc.ui("accessed_unknown"),
+                                      "confidence": loc.ui(f"confidence_{o.confidence.replace('-', '_')}"),
+                                      "note": _bilingual(loc, o.note)}})
+        points.append({"kind": loc.ui("kind_target"), "year": ind.target.year,
+                       "value": fmt(ind.target.value, ind.unit, loc, units), "source": None})
+        label = loc.ui("chart_label").format(name=name)
+        rows.append(IndicatorRow(
+            id=ind.id, theme=ind.theme, name=name, unit=_unit(ind.unit, loc, units),
+            baseline=f"{fmt(ind.baseline.value, ind.unit, loc, units)} ({ind.baseline.year})" if ind.baseline else "",
+            target=f"{fmt(ind.target.value, ind.unit, loc, units)} ({ind.target.year})",
+            change=change_text, growth=f"{growth * 100:.1f}%" if growth is not None else "",
+            latest=f"{fmt(last.value, ind.unit, loc, units)} ({last.year})" if last else "",
+            status=status, status_label=loc.ui(f"status_{status}"),
+            target_href=_place(plan, ind.target.paragraph),
+            baseline_href=_place(plan, ind.baseline.paragraph) if ind.baseline else "",
+            note=_bilingual(loc, ind.note), chart=_chart(ind, loc, label), chart_label=label, points=points))
+    return rows
+
+
+@dataclass(frozen=True)
+class ProjectRow:
+    id: str
+    level: int            # 1: a project, 2: one of its sub-items
+    name: str
+    href: str
+    planned: str
+    status: str
+    status_label: str
+    evidence: list[dict]
+
+
+def _first_sentence(text: str, english: bool) -> str:
+    parts = re.split(r"(?<=[。；])" if not english else r"(?<=[.;])\s", text, maxsplit=1)
+    return parts[0] + ("…" if len(parts) > 1 else "")
+
+
+def project_rows(plan: model.Plan, loc) -> list[ProjectRow]:
+    sections = {s.id: (c, s) for c in plan.chapters for s in c.sections}
+    english = loc.lang.source == "en"
+    rows = []
+    for project in plan.projects:
+        chapter, section = sections[project.section]
+        by_id = {p.id: p for p in section.paragraphs}
+        title = f"{loc.text(section, 'number')} {loc.text(section, 'title')}".strip()
+        intro = next((p for p in section.paragraphs if not p.lead), None)
+        rows.append(ProjectRow(project.id, 1, title, f"../{chapter.id}/#{section.id}",
+                               _first_sentence(loc.text(intro, "text"), english) if intro else "",
+                               project.status, loc.ui(f"status_{project.status}"),
+                               [_evidence(e, loc) for e in project.evidence]))
+        for item in project.items:
+            p = by_id[item.paragraph]
+            rows.append(ProjectRow(f"{project.id}-{p.id}", 2, loc.text(p, "lead").rstrip("。."),
+                                   f"../{chapter.id}/#{p.id}", _first_sentence(loc.text(p, "text"), english),
+                                   item.status, loc.ui(f"status_{item.status}"),
+                                   [_evidence(e, loc) for e in item.evidence]))
+    return rows
+
+
+def _evidence(e: model.Source, loc) -> dict:
+    return {"title": _chinese(e.source, loc), "publisher": _chinese(e.publisher, loc), "url": None if e.mirror else e.url,
+            "confidence": loc.ui(f"confidence_{e.confidence.replace('-', '_')}")}
+
+
+# --- downloads --------------------------------------------------------------------------------
+
+INDICATOR_COLUMNS = ["id", "theme", "name", "unit", "baseline", "target", "change_required",
+                     "implied_annual_growth", "latest_observation", "status"]
+
+
+def downloads(plan: model.Plan, loc, indicators: list[IndicatorRow], projects: list[ProjectRow]) -> dict[str, str]:
+    """The tables' rows as CSV (UTF-8 with BOM, for spreadsheet programs) and JSON."""
+    assert plan.indicators
+
+    def table(header: list[str], rows: list[list]) -> str:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+        return "\ufeff" + out.getvalue()
+
+    themes = {k: _bilingual(loc, v) for k, v in plan.indicators.themes.items()}
+    ind_rows = [[r.id, themes[r.theme], r.name, r.unit, r.baseline, r.target, r.change, r.growth, r.latest,
+                 r.status_label] for r in indicators]
+    obs_rows = [[r.id, p["year"], p["value"], p["source"]["title"], p["source"]["publisher"],
+                 p["source"]["url"] or "", p["source"]["confidence"]]
+                for r in indicators for p in r.points if p["source"]]
+    proj_rows = [[r.id, r.level, r.name, r.planned, r.status_label] for r in projects]
+    data = {"indicators": [dict(zip(INDICATOR_COLUMNS, row)) for row in ind_rows],
+            "observations": [dict(zip(["indicator", "year", "value", "source", "publisher", "url", "confidence"], o))
+                             for o in obs_rows],
+            "projects": [dict(zip(["id", "level", "name", "planned", "status"], p)) for p in proj_rows]}
+    return {
+        "downloads/indicators.csv": table(INDICATOR_COLUMNS, ind_rows),
+        "downloads/observations.csv": table(["indicator", "year", "value", "source", "publisher", "url",
+                                             "confidence"], obs_rows),
+        "downloads/projects.csv": table(["id", "level", "name", "planned", "status"], proj_rows),
+        "downloads/progress.json": json.dumps(data, ensure_ascii=False, indent=1) + "\n",
+    }
