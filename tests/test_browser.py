@@ -2,6 +2,8 @@
 keyboard access and focus visibility, the skip link, reflow at 320 CSS px, print, screenshots."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from generator.languages import LANGUAGES
@@ -43,7 +45,7 @@ ACTIVE = """() => {
 
 
 def _axe(page) -> list[dict]:
-    page.add_script_tag(path=str(AXE))
+    """axe-core is loaded as an init script (not subject to the page's CSP, unlike a <script> tag)."""
     return page.evaluate("""async (tags) => {
       const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
       return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
@@ -90,6 +92,7 @@ def visit(browser, server: str, path: str) -> dict:
     if path in _visits:
         return _visits[path]
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    context.add_init_script(path=str(AXE))
     page = context.new_page()
     requests: list[str] = []
     blocked: list[str] = []
@@ -225,10 +228,11 @@ def test_search_works_under_the_content_security_policy(browser, server, code, q
     page.goto(f"{server}{code}/", wait_until="networkidle")
     assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
     page.click(".md-search__input")
-    page.keyboard.type(query)
+    page.fill(".md-search__input", query)
+    page.keyboard.press("End")  # a key event: Material searches on key events
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.getAttribute('href'))")
-    assert any(expected in (href or "") for href in links), links
+    assert any(expected in re.sub(r"\?[^#]*", "", href or "") for href in links), links
     assert blocked == []
     context.close()
 
@@ -257,7 +261,10 @@ def test_the_site_works_under_a_sub_path(browser, built):
         context = browser.new_context()
         page = context.new_page()
         failed: list[str] = []
-        page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+        # Material's own switcher script speculatively fetches sitemap.xml beside each alternate
+        # link (here: the same page in each edition); those misses are expected at any prefix.
+        page.on("response", lambda r: failed.append(r.url)
+                if r.status >= 400 and not r.url.endswith("/sitemap.xml") else None)
         for path in ["", "zh-Hans/", "zh-Hant/ch4/", "en/glossary/", "en/progress/"]:
             page.goto(base + path, wait_until="networkidle")
         page.goto(base, wait_until="load")
