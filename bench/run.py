@@ -104,7 +104,7 @@ def main() -> int:
             "whole build (data → site, editions in parallel)": timed(lambda: b.build(root), args.runs),
         }
         for lang in LANGUAGES:
-            steps[f"MkDocs {lang.code} alone (in process)"] = timed(
+            steps[f"MkDocs {lang.code} alone (a fresh process: imports, jieba, build)"] = timed(
                 lambda lang=lang: subprocess.run([sys.executable, "-c",
                     "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]);"
                     "from generator.build import run_mkdocs; from generator.languages import LANGUAGES;"
