@@ -133,35 +133,11 @@ def short_definition(definition: str, limit: int) -> str:
 
 # --- where the plan uses each entry ----------------------------------------------------------
 
-@dataclass(frozen=True)
-class Place:
-    """A paragraph of the plan, addressed the way a reader cites it."""
-
-    page: str                 # page id (notice, preamble, ch1 …)
-    paragraph: model.Paragraph
-    chapter: Optional[model.Chapter]
-    section: Optional[model.Section]
-    ordinal: int              # paragraph number within its section (or page)
-
-
-def places(plan: model.Plan) -> Iterator[Place]:
-    for i, p in enumerate(plan.front.notice.paragraphs, 1):
-        yield Place(plan.front.notice.id, p, None, None, i)
-    for i, p in enumerate(plan.front.preamble, 1):
-        yield Place("preamble", p, None, None, i)
-    for chapter in plan.chapters:
-        for i, p in enumerate(chapter.paragraphs, 1):
-            yield Place(chapter.id, p, chapter, None, i)
-        for section in chapter.sections:
-            for i, p in enumerate(section.paragraphs, 1):
-                yield Place(chapter.id, p, chapter, section, i)
-
-
-def usages(plan: model.Plan, all_entries: list[Entry]) -> dict[str, list[Place]]:
+def usages(plan: model.Plan, all_entries: list[Entry]) -> dict[str, list[model.Place]]:
     """For each entry, the paragraphs whose Chinese text uses it (ids are shared by all editions)."""
     matcher = Matcher(all_entries, "zh-Hans")
-    found: dict[str, list[Place]] = {e.id: [] for e in all_entries}
-    for place in places(plan):
+    found: dict[str, list[model.Place]] = {e.id: [] for e in all_entries}
+    for place in plan.places():
         text = "\n".join(filter(None, (place.paragraph.lead, place.paragraph.text)))
         for ident in dict.fromkeys(i for _, _, i in matcher.find(text)):
             found[ident].append(place)

@@ -222,16 +222,9 @@ def _check_hk_usage(plan: model.Plan, src: YamlFile) -> Iterator[Problem]:
                           f"`{key}` under hk_usage is not a glossary entry: use an id such as term1 or key-…")
 
 
-def _paragraph_ids(plan: model.Plan) -> set[str]:
-    ids = {p.id for p in plan.front.notice.paragraphs} | {p.id for p in plan.front.preamble}
-    for chapter in plan.chapters:
-        ids |= {p.id for p in chapter.paragraphs} | {p.id for s in chapter.sections for p in s.paragraphs}
-    return ids
-
-
 def _check_indicators(plan: model.Plan, src: YamlFile) -> Iterator[Problem]:
     assert plan.indicators
-    paragraphs = _paragraph_ids(plan)
+    paragraphs = {place.paragraph.id for place in plan.places()}
     seen: set[str] = set()
     for i, ind in enumerate(plan.indicators.indicators):
         here = ("indicators", i)

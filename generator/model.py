@@ -7,6 +7,7 @@ English edition slots in beside the Chinese without reshaping the files.
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from typing import Annotated, Iterator, Literal, Optional
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -295,11 +296,40 @@ class Plan(BaseModel):
     terms: list[TermEntry] = []
     chapter_files: dict[str, str] = {}  # chapter id → its data file, named in generated pages
 
+    def places(self) -> Iterator["Place"]:
+        """Every paragraph of the plan's pages (notice, preamble, chapters) with its address."""
+        for i, p in enumerate(self.front.notice.paragraphs, 1):
+            yield Place(self.front.notice.id, p, None, None, i)
+        for i, p in enumerate(self.front.preamble, 1):
+            yield Place("preamble", p, None, None, i)
+        for chapter in self.chapters:
+            for i, p in enumerate(chapter.paragraphs, 1):
+                yield Place(chapter.id, p, chapter, None, i)
+            for section in chapter.sections:
+                for i, p in enumerate(section.paragraphs, 1):
+                    yield Place(chapter.id, p, chapter, section, i)
+
     def chinese_texts(self) -> Iterator[str]:
         """Every Simplified Chinese string a reader can see (the input of the HK conversion)."""
         yield from (texts["zh-Hans"] for texts in self.site.ui.values())
         for part in (self.front, self.glossary, self.closing, *self.chapters, *self.editorial, *self.key_terms):
             yield from _strings(part)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A paragraph of the plan, addressed the way a reader cites it."""
+
+    page: str                 # page id (notice, preamble, ch1 …)
+    paragraph: Paragraph
+    chapter: Optional[Chapter]
+    section: Optional[Section]
+    ordinal: int              # paragraph number within its section (or page)
+
+    @property
+    def href(self) -> str:
+        """Its link from any other page of the same edition."""
+        return f"../{self.page}/#{self.paragraph.id}"
 
 
 _NOT_CHINESE = {"id", "en", "abbreviation", "english_name"}

@@ -80,14 +80,6 @@ class IndicatorRow:
     points: list[dict]
 
 
-def _place(plan: model.Plan, paragraph_id: str) -> str:
-    for chapter in plan.chapters:
-        ids = {p.id for p in chapter.paragraphs} | {p.id for s in chapter.sections for p in s.paragraphs}
-        if paragraph_id in ids:
-            return f"../{chapter.id}/#{paragraph_id}"
-    return f"../preamble/#{paragraph_id}"
-
-
 def _chart(ind: model.Indicator, loc, label: str) -> str:
     """A small line chart: baseline ■, observations ●, target ◆, planned path dashed."""
     points = ([("b", ind.baseline.year, ind.baseline.value)] if ind.baseline else []) + [
@@ -136,6 +128,7 @@ def _chart(ind: model.Indicator, loc, label: str) -> str:
 def indicator_rows(plan: model.Plan, loc) -> list[IndicatorRow]:
     assert plan.indicators
     units = plan.indicators.units
+    href = {place.paragraph.id: place.href for place in plan.places()}
     rows = []
     for ind in plan.indicators.indicators:
         name = _bilingual(loc, ind.name)
@@ -170,8 +163,8 @@ def indicator_rows(plan: model.Plan, loc) -> list[IndicatorRow]:
             change=change_text, growth=f"{growth * 100:.1f}%" if growth is not None else "",
             latest=f"{fmt(last.value, ind.unit, loc, units)} ({last.year})" if last else "",
             status=status, status_label=loc.ui(f"status_{status}"),
-            target_href=_place(plan, ind.target.paragraph),
-            baseline_href=_place(plan, ind.baseline.paragraph) if ind.baseline else "",
+            target_href=href[ind.target.paragraph],
+            baseline_href=href[ind.baseline.paragraph] if ind.baseline else "",
             note=_bilingual(loc, ind.note), chart=_chart(ind, loc, label), chart_label=label, points=points))
     return rows
 

@@ -10,31 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from .load import load_plan
+from .translation import objects as translation_objects
 from .translation import source_hash
 from .yamlfile import read
-
-
-def _objects(plan) -> dict[str, object]:
-    found = {}
-    parts = [plan.front, plan.front.notice, *plan.front.notice.paragraphs, *plan.front.preamble, plan.glossary,
-             *plan.closing.lines, *plan.editorial, *plan.key_terms]
-    for t in plan.glossary.terms:
-        parts += [t] + ([t.figure] if t.figure else [])
-    for page in plan.editorial:
-        parts += page.paragraphs
-    for c in plan.chapters:
-        parts += [c, *c.paragraphs]
-        for s in c.sections:
-            parts += [s, *s.paragraphs]
-    for obj in parts:
-        found[getattr(obj, "id", "front")] = obj
-    return found
 
 
 def stamp(data_dir: Path, ids: list[str] | None) -> list[str]:
     """Write the current fingerprint into the English of `ids` (all English blocks if None)."""
     plan = load_plan(data_dir)
-    objects = _objects(plan)
+    objects = {ident: obj for _, ident, obj, _ in translation_objects(plan, editorial=True)}
     wanted = set(objects) if ids is None else set(ids)
     unknown = wanted - set(objects)
     if unknown:

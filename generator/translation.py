@@ -145,36 +145,45 @@ def _own_text(obj: BaseModel, lang: str) -> str:
                       if isinstance(getattr(obj, f, None), str) and getattr(source, f, None))
 
 
+def objects(plan: model.Plan, editorial: bool = False) -> Iterator[tuple[str, str, BaseModel, bool]]:
+    """(page, id, object, is_paragraph) of every translatable object, in document order; with
+    `editorial`, also the site's own pages and key terms (translated too, but not the plan)."""
+    front = plan.front
+    yield "notice", "front", front, False
+    yield "notice", front.notice.id, front.notice, False
+    for p in [*front.notice.paragraphs, *plan.closing.lines]:
+        yield "notice", p.id, p, True
+    for p in front.preamble:
+        yield "preamble", p.id, p, True
+    for chapter in plan.chapters:
+        yield chapter.id, chapter.id, chapter, False
+        for p in chapter.paragraphs:
+            yield chapter.id, p.id, p, True
+        for section in chapter.sections:
+            yield chapter.id, section.id, section, False
+            for p in section.paragraphs:
+                yield chapter.id, p.id, p, True
+    yield "glossary", plan.glossary.id, plan.glossary, False
+    for term in plan.glossary.terms:
+        yield "glossary", term.id, term, True
+        if term.figure:
+            yield "glossary", term.figure.id, term.figure, False
+    if editorial:
+        for page in plan.editorial:
+            yield page.id, page.id, page, False
+            for p in page.paragraphs:
+                yield page.id, p.id, p, True
+        for key in plan.key_terms:
+            yield "glossary", key.id, key, True
+
+
 def units(plan: model.Plan) -> Iterator[Unit]:
     """Every translatable object of the plan, in document order."""
-    def unit(obj: BaseModel, part: str, ident: str, paragraph: bool) -> Unit:
+    for part, ident, obj, paragraph in objects(plan):
         en = getattr(obj, "en", None)
         english = _own_text(obj, "en") if en else None
-        return Unit(ident, part, _own_text(obj, "zh"), english or None, en.status if en else None, paragraph,
-                    is_stale(obj))
-
-    front = plan.front
-    yield unit(front, "notice", "front", False)
-    yield unit(front.notice, "notice", front.notice.id, False)
-    for p in front.notice.paragraphs:
-        yield unit(p, "notice", p.id, True)
-    for p in plan.closing.lines:
-        yield unit(p, "notice", p.id, True)
-    for p in front.preamble:
-        yield unit(p, "preamble", p.id, True)
-    for chapter in plan.chapters:
-        yield unit(chapter, chapter.id, chapter.id, False)
-        for p in chapter.paragraphs:
-            yield unit(p, chapter.id, p.id, True)
-        for section in chapter.sections:
-            yield unit(section, chapter.id, section.id, False)
-            for p in section.paragraphs:
-                yield unit(p, chapter.id, p.id, True)
-    yield unit(plan.glossary, "glossary", plan.glossary.id, False)
-    for term in plan.glossary.terms:
-        yield unit(term, "glossary", term.id, True)
-        if term.figure:
-            yield unit(term.figure, "glossary", term.figure.id, False)
+        yield Unit(ident, part, _own_text(obj, "zh"), english or None, en.status if en else None, paragraph,
+                   is_stale(obj))
 
 
 @dataclass(frozen=True)

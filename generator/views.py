@@ -223,7 +223,7 @@ class Links:
         return glossary.Linker(self.matcher, self.tips, self.href, self.expansions)
 
 
-def _place_label(loc: Localizer, place: glossary.Place) -> str:
+def _place_label(loc: Localizer, place: model.Place) -> str:
     ordinal = loc.ui("paragraph_ref").format(n=place.ordinal)
     if not place.chapter:
         return f"{loc.ui('notice_nav') if place.page != 'preamble' else loc.ui('preamble')} {ordinal}"
@@ -252,7 +252,7 @@ def glossary_page(loc: Localizer, plan: model.Plan, links: Links) -> PageView:
             meta.append((loc.ui("english_term"), Localized(source.en.term, lang="en")))
         if loc.lang.code == "zh-Hant" and entry.id in plan.hk_usage:
             meta.append((loc.ui("hk_usage"), Localized(plan.hk_usage[entry.id])))
-        used_in = tuple((_place_label(loc, p), f"../{p.page}/#{p.paragraph.id}") for p in used[entry.id])
+        used_in = tuple((_place_label(loc, p), p.href) for p in used[entry.id])
         if isinstance(source, model.Term):
             figure = None
             if source.figure:
