@@ -46,6 +46,7 @@ def project_copy(tmp: Path, scale: int = 1) -> Path:
     shutil.copytree(ROOT / "data", root / "data")
     (root / "mkdocs.yml").symlink_to(ROOT / "mkdocs.yml")
     (root / "generator").symlink_to(ROOT / "generator")
+    shutil.copytree(ROOT / "schema", root / "schema")
     extra = []
     for copy in range(2, scale + 1):
         for n in range(1, 6):

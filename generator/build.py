@@ -26,15 +26,12 @@ from . import csp
 from .convert import HongKongConverter
 from .languages import LANGUAGES, Language
 from .load import load_plan
+from .problems import BuildError
 from .render import environment, render_pages
 from .views import Localizer, PageView, site_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 THEME = "generator/theme"
-
-
-class BuildError(Exception):
-    """A step after validation failed (MkDocs warnings in strict mode, file system errors)."""
 
 
 def search_words(plan: model.Plan, loc: Localizer) -> list[str]:

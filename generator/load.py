@@ -6,129 +6,128 @@ maintainer fixes every mistake in one pass. Nothing downstream runs on invalid d
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
-from . import model
+from . import model, validate
 from .convert import override_effects
 from .problems import DataError, Problem
+from .validate import message, nearest_id
 from .yamlfile import YamlFile, read
 
 CHAPTER_FILE = re.compile(r"^chapter-(\d+)\.yaml$")
 
 
+SCHEMAS = {  # data file → its schema in schema/
+    "site.yaml": "site", "front.yaml": "front", "glossary.yaml": "glossary", "closing.yaml": "closing",
+    "hk-overrides.yaml": "hk-overrides", "terms.yaml": "terms", "about.yaml": "about",
+    "key-terms.yaml": "key-terms", "indicators.yaml": "indicators", "projects.yaml": "projects",
+}
+
+
+@dataclass
+class Loaded:
+    """One data file: its parsed text (None if unreadable) and its model (None if invalid)."""
+
+    src: YamlFile | None = None
+    value: Any = None
+
+
 def load_plan(data_dir: Path) -> model.Plan:
-    """Load data_dir; raise DataError listing every problem found."""
+    """Load data_dir; raise DataError listing every problem found.
+
+    Every check runs whose inputs are valid, even when another file is broken: a maintainer
+    sees all that can be known in one run. Only a check that needs a broken file waits.
+    """
     problems: list[Problem] = []
-    prefix = data_dir.name
-
-    def parse(filename: str, kind: type[BaseModel]) -> tuple[Any, YamlFile | None]:
-        path = data_dir / filename
-        name = f"{prefix}/{filename}"
-        if not path.is_file():
-            problems.append(Problem(name, 1, "the file is missing: restore it from git (git checkout -- "
-                                    f"{name})"))
-            return None, None
-        src = read(path, name, problems)
-        if src is None:
-            return None, None
-        try:
-            return kind.model_validate(src.data), src
-        except ValidationError as err:
-            problems.extend(_explain(err, src))
-            return None, src
-
-    site, site_src = parse("site.yaml", model.Site)
-    front, front_src = parse("front.yaml", model.Front)
-    glossary, glossary_src = parse("glossary.yaml", model.Glossary)
-    closing, closing_src = parse("closing.yaml", model.Closing)
-    overrides, overrides_src = parse("hk-overrides.yaml", model.HkOverrides)
-    terms, terms_src = parse("terms.yaml", model.TermList)
-    editorial, editorial_src = parse("about.yaml", model.Editorial)
-    key_terms, key_terms_src = parse("key-terms.yaml", model.KeyTerms)
-    indicators, indicators_src = parse("indicators.yaml", model.Indicators)
-    projects, projects_src = parse("projects.yaml", model.Projects)
+    schema_dir = data_dir.parent / "schema"
+    files = {name: _parse(data_dir, name, kind, schema_dir, problems) for name, kind in SCHEMAS.items()}
     chapter_files = sorted((int(m.group(1)), p.name) for p in data_dir.glob("chapter-*.yaml")
                            if (m := CHAPTER_FILE.match(p.name)))
     if not chapter_files:
-        problems.append(Problem(f"{prefix}/chapter-1.yaml", 1, "no chapter files (chapter-1.yaml …) found"))
-    chapters = [parse(name, model.Chapter) for _, name in chapter_files]
+        problems.append(Problem(f"{data_dir.name}/chapter-1.yaml", 1, "no chapter files (chapter-1.yaml …) found"))
+    chapters = [_parse(data_dir, name, "chapter", schema_dir, problems) for _, name in chapter_files]
 
-    parsed = [s for s in (site_src, front_src, glossary_src, closing_src, editorial_src, key_terms_src,
-                          *(s for _, s in chapters))
-              if s]
-    problems.extend(_check_ids(parsed))
-    if problems:
+    site, front, glossary, closing, overrides, terms, editorial, key_terms, indicators, projects = (
+        files[name] for name in SCHEMAS)
+    problems.extend(_check_ids([f.src for f in (site, front, glossary, closing, editorial, key_terms, *chapters)
+                                if f.src]))
+    plan_ok = all(f.value for f in (front, *chapters)) and bool(chapters)
+    paragraphs = _paragraph_ids(front.value, [c.value for c in chapters]) if plan_ok else None
+    sections = {s.id: s for c in chapters for s in c.value.sections} if plan_ok else None
+    if site.value:
+        problems.extend(_check_site(site.value, site.src))
+        if plan_ok and glossary.value and editorial.value:
+            known = page_ids(front.value, [c.value for c in chapters], glossary.value, editorial.value.pages)
+            problems.extend(_check_contents(site.value, site.src, known))
+    if glossary.value:
+        problems.extend(_check_glossary(glossary.value, glossary.src))
+    if front.value:
+        problems.extend(_check_front(front.value, front.src))
+    if terms.value:
+        glossary_ids = {t.id for t in glossary.value.terms} if glossary.value else None
+        problems.extend(_check_terms(terms.value.terms, terms.src, glossary_ids))
+    if key_terms.value and glossary.value:
+        problems.extend(_check_hk_usage(key_terms.value, key_terms.src, glossary.value))
+    if indicators.value:
+        problems.extend(_check_indicators(indicators.value, indicators.src, paragraphs))
+    if projects.value:
+        problems.extend(_check_projects(projects.value.projects, projects.src, sections))
+    everything = [site, front, glossary, closing, overrides, terms, editorial, key_terms, indicators, projects,
+                  *chapters]
+    if problems or not all(f.value for f in everything):
         raise DataError(problems)
-    assert site and front and glossary and closing and overrides and terms and editorial and key_terms
-    assert key_terms_src and indicators and indicators_src and projects and projects_src
-    assert site_src and front_src and glossary_src and overrides_src and terms_src
-    plan = model.Plan(site=site, front=front, chapters=[c for c, _ in chapters], glossary=glossary,
-                      closing=closing, hk_overrides=overrides.overrides, terms=terms.terms,
-                      editorial=editorial.pages, key_terms=key_terms.terms, hk_usage=key_terms.hk_usage,
-                      indicators=indicators, projects=projects.projects,
-                      chapter_files={c.id: name for (c, _), (_, name) in zip(chapters, chapter_files)})
-    problems.extend(_check_site(plan, site_src))
-    problems.extend(_check_glossary(plan.glossary, glossary_src))
-    problems.extend(_check_front(plan.front, front_src))
-    problems.extend(_check_overrides(plan, overrides_src))
-    problems.extend(_check_terms(plan, terms_src))
-    problems.extend(_check_hk_usage(plan, key_terms_src))
-    problems.extend(_check_indicators(plan, indicators_src))
-    problems.extend(_check_projects(plan, projects_src))
+    plan = model.Plan(site=site.value, front=front.value, chapters=[c.value for c in chapters],
+                      glossary=glossary.value, closing=closing.value, hk_overrides=overrides.value.overrides,
+                      terms=terms.value.terms, editorial=editorial.value.pages, key_terms=key_terms.value.terms,
+                      hk_usage=key_terms.value.hk_usage, indicators=indicators.value,
+                      projects=projects.value.projects,
+                      chapter_files={c.value.id: name for c, (_, name) in zip(chapters, chapter_files)})
+    problems.extend(_check_overrides(plan, overrides.src))  # needs every text of the plan
     if problems:
         raise DataError(problems)
     return plan
 
 
+def _parse(data_dir: Path, filename: str, schema: str, schema_dir: Path, problems: list[Problem]) -> Loaded:
+    """Read one file, check it against its schema file, then build its typed model."""
+    path = data_dir / filename
+    name = f"{data_dir.name}/{filename}"
+    if not path.is_file():
+        problems.append(Problem(name, 1, f"the file is missing: restore it from git (git checkout -- {name})"))
+        return Loaded()
+    src = read(path, name, problems)
+    if src is None:
+        return Loaded()
+    found = validate.check(src, schema_dir / f"{schema}.schema.json", f"schema/{schema}.schema.json")
+    if found:
+        problems.extend(found)
+        return Loaded(src)
+    try:
+        return Loaded(src, model.FILES[schema].model_validate(src.data))
+    except ValidationError as err:
+        problems.extend(_explain(err, src))
+        return Loaded(src)
+
+
 # --- turning pydantic's errors into maintainer's words ---------------------------------------
 
 def _explain(err: ValidationError, src: YamlFile) -> Iterator[Problem]:
+    """What the schema cannot say (e.g. strict dates, custom rules) is found by the models."""
     for e in err.errors(include_url=False):
         loc = tuple(e["loc"])
         field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "value")
-        where = _nearest_id(src.data, loc)
+        where = nearest_id(src.data, loc)
         where = f" (in `{where}`)" if where else ""
-        yield Problem(src.name, src.line_of(loc), _message(e["type"], field, e) + where)
-
-
-def _message(kind: str, field: str, e: Any) -> str:
-    messages = {
-        "missing": f"`{field}` is missing: add it (the comment at the top of the file lists the fields)",
-        "extra_forbidden": f"unknown key `{field}`: check its spelling against the comment at the top of the file",
-        "string_type": f"`{field}` must be text: put the value in double quotes",
-        "string_too_short": f"`{field}` is empty: write the text, or remove the entry",
-        "string_pattern_mismatch": (f"`{field}` must use lowercase letters, digits and hyphens, starting with a "
-                                    "letter (e.g. ch3-s2-p9)" if field in ("id", "contents")
-                                    else f"`{field}` is not a valid key: use lowercase letters, digits and _"),
-        "date_type": f"`{field}` must be a date written YYYY-MM-DD, without quotes",
-        "list_type": f"`{field}` must be a list: one entry per line, each starting with `- `",
-        "model_type": f"`{field}` must be a group of `key: value` lines, indented under it",
-        "dict_type": f"`{field}` must be a group of `key: value` lines, indented under it",
-        "too_short": f"`{field}` needs at least one entry",
-        "int_type": f"`{field}` must be a whole number, without quotes",
-        "literal_error": f"`{field}` must be one of: {e.get('ctx', {}).get('expected', '')}",
-        "greater_than_equal": f"`{field}` must be 1 or more",
-    }
-    if kind in messages:
-        return messages[kind]
-    if kind == "value_error":
-        return f"`{field}`: {str(e['msg']).removeprefix('Value error, ')}"
-    return f"`{field}`: {e['msg']}"
-
-
-def _nearest_id(data: Any, loc: tuple) -> str | None:
-    found = None
-    for part in loc:
-        if isinstance(data, dict) and isinstance(data.get("id"), str):
-            found = data["id"]
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            break
-    return found
+        ctx = e.get("ctx", {})
+        if e["type"] == "value_error":
+            detail = str(e["msg"]).removeprefix("Value error, ")
+        else:
+            detail = str(ctx.get("expected", ctx.get("ge", ctx.get("le", ctx.get("max_length", e["msg"])))))
+        yield Problem(src.name, src.line_of(loc), message(e["type"], field, detail) + where)
 
 
 # --- cross-file checks --------------------------------------------------------------------
@@ -157,30 +156,38 @@ def _check_ids(sources: list[YamlFile]) -> Iterator[Problem]:
                 seen[ident] = where
 
 
-def page_ids(plan: model.Plan) -> list[str]:
+def page_ids(front: model.Front, chapters: list[model.Chapter], glossary: model.Glossary,
+             editorial: list[model.EditorialPage]) -> list[str]:
     """Every page the data defines, by id."""
-    return [plan.front.notice.id, "preamble", *(c.id for c in plan.chapters), plan.glossary.id, "progress",
-            *(p.id for p in plan.editorial)]
+    return [front.notice.id, "preamble", *(c.id for c in chapters), glossary.id, "progress",
+            *(p.id for p in editorial)]
 
 
-def _check_site(plan: model.Plan, src: YamlFile) -> Iterator[Problem]:
-    known = page_ids(plan)
-    for i, ident in enumerate(plan.site.contents):
+def _paragraph_ids(front: model.Front, chapters: list[model.Chapter]) -> set[str]:
+    plan = model.Plan.model_construct(front=front, chapters=chapters)
+    return {place.paragraph.id for place in plan.places()}
+
+
+def _check_contents(site: model.Site, src: YamlFile, known: list[str]) -> Iterator[Problem]:
+    for i, ident in enumerate(site.contents):
         if ident not in known:
             yield Problem(src.name, src.line_of(("contents", i)),
                           f"`contents` lists `{ident}`, which is not a page: use one of {', '.join(known)}")
     for ident in known:
-        if ident not in plan.site.contents:
+        if ident not in site.contents:
             yield Problem(src.name, src.line_of(("contents",)),
                           f"`contents` does not list the page `{ident}`: add it where it belongs in reading order")
-    for key in sorted(model.UI_KEYS - plan.site.ui.keys()):
+
+
+def _check_site(site: model.Site, src: YamlFile) -> Iterator[Problem]:
+    for key in sorted(model.UI_KEYS - site.ui.keys()):
         yield Problem(src.name, src.line_of(("ui",)), f"the interface string `{key}` is missing under `ui`: add it "
                       "with its zh-Hans and en text")
     for code in ("zh-Hans", "zh-Hant", "en"):
-        if code not in plan.site.editions:
+        if code not in site.editions:
             yield Problem(src.name, src.line_of(("editions",)), f"`editions` has no name for `{code}`: add it, "
                           "written in that language's own script")
-    for key, texts in plan.site.ui.items():
+    for key, texts in site.ui.items():
         for lang in ("zh-Hans", "en"):
             if lang not in texts:
                 yield Problem(src.name, src.line_of(("ui", key)), f"the interface string `{key}` has no `{lang}` text: add it")
@@ -199,63 +206,62 @@ def _check_overrides(plan: model.Plan, src: YamlFile) -> Iterator[Problem]:
                           f"already gives {override.hk}): remove the entry")
 
 
-def _check_terms(plan: model.Plan, src: YamlFile) -> Iterator[Problem]:
+def _check_terms(terms: list[model.TermEntry], src: YamlFile, glossary_ids: set[str] | None) -> Iterator[Problem]:
     seen: dict[str, int] = {}
-    glossary_ids = {t.id for t in plan.glossary.terms}
-    for i, entry in enumerate(plan.terms):
+    for i, entry in enumerate(terms):
         here = ("terms", i)
         if entry.zh in seen:
             yield Problem(src.name, src.line_of(here + ("zh",)),
                           f"`{entry.zh}` is already in the term list (line {seen[entry.zh]}): keep one entry")
         seen.setdefault(entry.zh, src.line_of(here + ("zh",)))
-        if entry.glossary and entry.glossary not in glossary_ids:
+        if entry.glossary and glossary_ids is not None and entry.glossary not in glossary_ids:
             yield Problem(src.name, src.line_of(here + ("glossary",)),
                           f"`glossary: {entry.glossary}` is not an appendix entry: use one of term1 … "
                           f"term{len(glossary_ids)}")
 
 
-def _check_hk_usage(plan: model.Plan, src: YamlFile) -> Iterator[Problem]:
-    known = {t.id for t in plan.glossary.terms} | {t.id for t in plan.key_terms}
-    for key in plan.hk_usage:
+def _check_hk_usage(key_terms: model.KeyTerms, src: YamlFile, glossary: model.Glossary) -> Iterator[Problem]:
+    known = {t.id for t in glossary.terms} | {t.id for t in key_terms.terms}
+    for key in key_terms.hk_usage:
         if key not in known:
             yield Problem(src.name, src.line_of(("hk_usage", key)),
                           f"`{key}` under hk_usage is not a glossary entry: use an id such as term1 or key-…")
 
 
-def _check_indicators(plan: model.Plan, src: YamlFile) -> Iterator[Problem]:
-    assert plan.indicators
-    paragraphs = {place.paragraph.id for place in plan.places()}
+def _check_indicators(indicators: model.Indicators, src: YamlFile, paragraphs: set[str] | None) -> Iterator[Problem]:
+    """`paragraphs` is None while a chapter file is broken: references then wait for the next run."""
     seen: set[str] = set()
-    for i, ind in enumerate(plan.indicators.indicators):
+    for i, ind in enumerate(indicators.indicators):
         here = ("indicators", i)
         if ind.id in seen:
             yield Problem(src.name, src.line_of(here + ("id",)), f"the indicator id `{ind.id}` is used twice")
         seen.add(ind.id)
-        if ind.theme not in plan.indicators.themes:
+        if ind.theme not in indicators.themes:
             yield Problem(src.name, src.line_of(here + ("theme",)),
-                          f"theme `{ind.theme}` is not listed under `themes`: use one of {', '.join(plan.indicators.themes)}")
-        if ind.unit not in plan.indicators.units:
+                          f"theme `{ind.theme}` is not listed under `themes`: use one of {', '.join(indicators.themes)}")
+        if ind.unit not in indicators.units:
             yield Problem(src.name, src.line_of(here + ("unit",)),
-                          f"unit `{ind.unit}` is not listed under `units`: use one of {', '.join(plan.indicators.units)}")
+                          f"unit `{ind.unit}` is not listed under `units`: use one of {', '.join(indicators.units)}")
         for key in ("baseline", "target"):
             point = getattr(ind, key)
-            if point and point.paragraph not in paragraphs:
+            if point and paragraphs is not None and point.paragraph not in paragraphs:
                 yield Problem(src.name, src.line_of(here + (key, "paragraph")),
                               f"`{key}.paragraph: {point.paragraph}` is not a paragraph id of the plan")
 
 
-def _check_projects(plan: model.Plan, src: YamlFile) -> Iterator[Problem]:
-    sections = {s.id: s for c in plan.chapters for s in c.sections}
-    for i, project in enumerate(plan.projects):
+def _check_projects(projects: list[model.Project], src: YamlFile,
+                    sections: dict[str, model.Section] | None) -> Iterator[Problem]:
+    """`sections` is None while a chapter file is broken: references then wait for the next run."""
+    for i, project in enumerate(projects):
         here = ("projects", i)
-        if project.section not in sections:
+        if sections is not None and project.section not in sections:
             yield Problem(src.name, src.line_of(here + ("section",)), f"`section: {project.section}` is not a section of the plan")
-            continue
-        ids = {p.id for p in sections[project.section].paragraphs}
-        for j, item in enumerate(project.items):
-            if item.paragraph not in ids:
-                yield Problem(src.name, src.line_of(here + ("items", j, "paragraph")),
-                              f"`paragraph: {item.paragraph}` is not a paragraph of {project.section}")
+        elif sections is not None:
+            ids = {p.id for p in sections[project.section].paragraphs}
+            for j, item in enumerate(project.items):
+                if item.paragraph not in ids:
+                    yield Problem(src.name, src.line_of(here + ("items", j, "paragraph")),
+                                  f"`paragraph: {item.paragraph}` is not a paragraph of {project.section}")
         for j, item in [(-1, project), *enumerate(project.items)]:
             if item.status != "no_data" and not item.evidence:
                 path = here + (("status",) if j < 0 else ("items", j, "status"))

@@ -357,3 +357,11 @@ UI_KEYS = frozenset({
     "english_term", "chinese_term", "hk_usage", "used_in", "paragraph_ref", "translation_stale", "status_stale",
 
 })
+
+
+# each data file's model, by the name of its schema (schema/NAME.schema.json)
+FILES: dict[str, type[BaseModel]] = {
+    "site": Site, "front": Front, "chapter": Chapter, "glossary": Glossary, "closing": Closing,
+    "hk-overrides": HkOverrides, "terms": TermList, "about": Editorial, "key-terms": KeyTerms,
+    "indicators": Indicators, "projects": Projects,
+}

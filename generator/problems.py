@@ -27,3 +27,7 @@ class DataError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(set(problems))
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class BuildError(Exception):
+    """A step after validation failed (MkDocs warnings in strict mode, file system errors)."""

@@ -1,29 +1,22 @@
 """JSON Schemas of the data files, for editors (yaml-language-server) and for review.
 
-They are generated from the same typed models the loader validates with, so the two cannot
-say different things: `python -m generator schema` rewrites schema/, and a test fails when
-the committed files differ from the models.
+The loader checks every data file against these committed files (generator/validate.py),
+then builds the typed models from it. The files are generated from those same models, so the
+two cannot say different things: `python -m generator schema` rewrites schema/, and a test
+fails when the committed files differ from the models.
 """
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from . import model
 
-FILES: dict[str, type[BaseModel]] = {
-    "site": model.Site, "front": model.Front, "chapter": model.Chapter, "glossary": model.Glossary,
-    "closing": model.Closing, "hk-overrides": model.HkOverrides, "terms": model.TermList,
-    "about": model.Editorial, "key-terms": model.KeyTerms, "indicators": model.Indicators,
-    "projects": model.Projects,
-}
 
 
 def schemas() -> dict[str, str]:
     out = {}
-    for name, kind in FILES.items():
+    for name, kind in model.FILES.items():
         schema = kind.model_json_schema(mode="validation")
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["title"] = f"data/{name}.yaml" if name != "chapter" else "data/chapter-N.yaml"

@@ -45,3 +45,37 @@ def serve(folder: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def preview(root: Path) -> Iterator[tuple[str, "subprocess.Popen[str]"]]:
+    """`python -m generator serve` on the project `root` (a free port), as `make serve` runs it.
+
+    Yields the base URL and the process (its output is a pipe: read it for build messages).
+    """
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--root", str(root), "--port", str(port)],
+                               cwd=Path(__file__).resolve().parent.parent, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True, bufsize=1)
+    try:
+        deadline = time.monotonic() + 120
+        for line in process.stdout:
+            if line.startswith("serving the site") or time.monotonic() > deadline:
+                break
+        url = f"http://127.0.0.1:{port}"
+        for _ in range(100):  # the server process may take a moment to listen
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.1)
+        yield url, process
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

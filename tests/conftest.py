@@ -36,6 +36,7 @@ def make_project(tmp: Path) -> Path:
     shutil.copytree(REPO / "data", root / "data")
     (root / "mkdocs.yml").symlink_to(REPO / "mkdocs.yml")
     (root / "generator").symlink_to(REPO / "generator")
+    shutil.copytree(REPO / "schema", root / "schema")
     return root
 
 

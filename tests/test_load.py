@@ -1,4 +1,5 @@
 """Loading and validating data/: the real data, and every kind of broken input."""
+import json
 import re
 import subprocess
 import sys
@@ -6,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import validate
 from generator.load import chinese_date, load_plan
 from generator.problems import DataError
 
@@ -127,3 +129,49 @@ def test_cli_reports_without_traceback_and_keeps_previous_site(project):
     assert re.search(r"^data/chapter-4\.yaml:\d+: ", run.stderr, re.M)
     assert (site / "index.html").read_text(encoding="utf-8") == "previous"
     assert not (project / "docs").exists()
+
+
+def test_the_loader_checks_the_committed_schema_files(project):
+    """The schema an editor uses is the one the build uses: tightening the file tightens the build."""
+    path = project / "schema" / "closing.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["required"] = [*schema.get("required", []), "reviewer"]
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    validate.validator.cache_clear()
+    try:
+        first_key = line_of(project, "closing.yaml", "lines:")  # a missing key is reported where the mapping starts
+        assert problems_of(project) == [f"data/closing.yaml:{first_key}: `reviewer` is missing: add it (the comment "
+                                        "at the top of the file lists the fields)"]
+    finally:
+        validate.validator.cache_clear()
+
+
+def test_a_missing_schema_file_is_a_clear_problem(project):
+    (project / "schema" / "terms.schema.json").unlink()
+    validate.validator.cache_clear()
+    found = problems_of(project)
+    assert any(p.startswith("schema/terms.schema.json:1: the schema file cannot be used") and "python -m generator schema" in p
+               for p in found), found
+
+
+def test_a_value_outside_its_list_names_the_choices(project):
+    edit(project, "projects.yaml", "    status: no_data", "    status: done")
+    found = problems_of(project)
+    line = line_of(project, "projects.yaml", "status: done")
+    assert any(p.startswith(f"data/projects.yaml:{line}: `status` must be one of: 'planned', 'in_progress', "
+                            "'completed' or 'no_data'") for p in found), found
+
+
+def test_checks_that_do_not_need_a_broken_file_still_run(project):
+    """A syntax error in one chapter must not hide mistakes elsewhere; references into the broken
+    chapter are not guessed at (they are checked in the next run)."""
+    edit(project, "chapter-2.yaml", "  - id: ch2-s1", "  - id: ch2-s1\n\t  x: 1")
+    edit(project, "terms.yaml", "    glossary: term1", "    glossary: term99")
+    edit(project, "indicators.yaml", "    theme: infrastructure", "    theme: infrastructur")
+    edit(project, "indicators.yaml", "paragraph: ch2-s3-p4}", "paragraph: ch2-s3-p44}")
+    found = problems_of(project)
+    files = {p.split(":")[0] for p in found}
+    assert files == {"data/chapter-2.yaml", "data/terms.yaml", "data/indicators.yaml"}, found
+    assert any("`glossary: term99` is not an appendix entry" in p for p in found)
+    assert any("theme `infrastructur` is not listed" in p for p in found)
+    assert not any("ch2-s3-p44" in p for p in found)  # decided once chapter-2.yaml loads again
