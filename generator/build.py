@@ -23,6 +23,7 @@ import yaml
 
 from . import model
 from . import csp
+from .prune import prune
 from .convert import HongKongConverter
 from .languages import LANGUAGES, Language
 from .load import load_plan
@@ -233,6 +234,7 @@ def build(root: Path = ROOT, log=print) -> dict[str, float]:
         (staging / "404.html").write_text(not_found_page(plan, editions), encoding="utf-8")
         for ed in editions:
             (staging / ed.lang.code / "404.html").unlink()
+            prune(staging / ed.lang.code)
         csp.apply(staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
