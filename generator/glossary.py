@@ -75,16 +75,28 @@ class Matcher:
         for e in entries:
             for form in (e.en_forms if self.english else e.zh_forms):
                 forms.setdefault(form if self.english else convert(form), e.id)
-        ordered = sorted(forms, key=len, reverse=True)
-        self._ids = [forms[f] for f in ordered]
-        self._regex = _pattern(ordered, self.english)
+        self._forms = sorted(forms, key=len, reverse=True)
+        self._ids = [forms[f] for f in self._forms]
+        self._folded = [f.lower() if self.english else f for f in self._forms]
+        self._regexes: dict[tuple[int, ...], Optional[re.Pattern]] = {}
 
     def find(self, text: str) -> Iterator[tuple[int, int, str]]:
-        """(start, end, entry id) of each match, left to right, never overlapping."""
-        if not self._regex:
+        """(start, end, entry id) of each match, left to right, never overlapping.
+
+        One regex of all forms is slow (Python's re tries every alternative at every
+        position), so only the forms the text contains at all take part: the same matches,
+        about ten times faster on the plan.
+        """
+        folded = text.lower() if self.english else text
+        present = tuple(i for i, form in enumerate(self._folded) if form in folded)
+        if not present:
             return
-        for m in self._regex.finditer(text):
-            yield m.start(), m.end(), self._ids[m.lastindex - 1]
+        if present not in self._regexes:
+            self._regexes[present] = _pattern([self._forms[i] for i in present], self.english)
+        regex = self._regexes[present]
+        assert regex is not None
+        for m in regex.finditer(text):
+            yield m.start(), m.end(), self._ids[present[m.lastindex - 1]]
 
 
 # --- links in the body text ------------------------------------------------------------------

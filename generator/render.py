@@ -7,10 +7,11 @@ contexts (headings, list items) Markdown's own syntax characters are escaped as 
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 import re
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from . import foreign
@@ -53,8 +54,11 @@ def _text_language(context, value: object) -> str:
     return getattr(value, "lang", None) or context["lang"].html_lang
 
 
+@lru_cache(maxsize=None)
 def environment() -> Environment:
+    """One environment for every edition, so each template is compiled once per build."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                      bytecode_cache=FileSystemBytecodeCache(),  # compiled templates, reused across builds
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                       # `{#id}` is Markdown's attribute list, so Jinja comments use {## ##}
                       comment_start_string="{##", comment_end_string="##}")
