@@ -45,7 +45,7 @@ check: $(READY)      ## validate data/ only
 test: $(DEV) $(NODE) ## all tests: data, generator, built site, browser (axe), HTML validity
 	$(BIN)/python -m pytest -q
 
-bench: $(READY)      ## benchmark: build steps, scaling, page weight → bench/results.md
+bench: $(DEV) $(NODE) ## benchmark: build steps, scaling, page weight, preview, Lighthouse → bench/results.md
 	$(BIN)/python bench/run.py
 
 clean:               ## remove everything generated (not the virtual environment)

@@ -63,25 +63,63 @@ def project_copy(tmp: Path, scale: int = 1) -> Path:
     return root
 
 
-def page_weight(site: Path) -> dict[str, str]:
-    def gz(path: Path) -> int:
-        return len(gzip.compress(path.read_bytes(), 9))
+def gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 9))
 
+
+def first_visit(page: Path) -> tuple[int, int]:
+    """gzip bytes to open `page` with an empty cache (HTML, CSS, JS incl. the search worker, images,
+    fonts; not the search index), and with a warm cache (the HTML alone)."""
+    html = page.read_text(encoding="utf-8")
+    refs = re.findall(r'(?:href|src)="([^"#?:]+\.(?:css|js|png|svg|ico|woff2?))"', html)
+    refs += re.findall(r'"search":\s*"([^"]+\.js)"', html)  # Material's worker, started on every page
+    assets = {(page.parent / ref).resolve() for ref in refs}
+    missing = [a for a in assets if not a.exists()]
+    assert not missing, missing
+    return gz(page) + sum(gz(a) for a in assets), gz(page)
+
+
+def page_weight(site: Path) -> dict[str, str]:
     pages = list(site.rglob("*.html"))
     largest = max(pages, key=lambda p: p.stat().st_size)
-    chapter = site / "en" / "ch4" / "index.html"
-    html = chapter.read_text(encoding="utf-8")
-    assets = [chapter.parent / ref for ref in re.findall(r'(?:href|src)="([^"#?]+\.(?:css|js))"', html)]
-    first = gz(chapter) + sum(gz(a) for a in assets if a.exists())
     out = {"largest page": f"{largest.relative_to(site)}: {largest.stat().st_size / 1024:.0f} KB raw, "
-                           f"{gz(largest) / 1024:.0f} KB gzip",
-           "chapter page (en/ch4), first visit": f"{first / 1024:.0f} KB gzip (HTML + CSS + JS, no fonts, "
-                                                   "search index excluded)",
-           "chapter page (en/ch4), second visit": f"{gz(chapter) / 1024:.0f} KB gzip (HTML only; CSS/JS cached)"}
+                           f"{gz(largest) / 1024:.0f} KB gzip"}
+    for lang in LANGUAGES:
+        chapter = max((site / lang.code).glob("ch*/index.html"), key=lambda p: p.stat().st_size)
+        first, second = first_visit(chapter)
+        out[f"longest chapter page {chapter.relative_to(site).parent}/"] = (
+            f"first visit {first / 1024:.0f} KB gzip (HTML + CSS + JS + favicon; no web fonts exist; search index "
+            f"excluded), second visit {second / 1024:.0f} KB (HTML only)")
     for lang in LANGUAGES:
         index = site / lang.code / "search" / "search_index.json"
         out[f"search index {lang.code}"] = f"{index.stat().st_size / 1024:.0f} KB raw, {gz(index) / 1024:.0f} KB gzip"
     return out
+
+
+def preview_reload(root: Path, runs: int) -> tuple[float, float, float]:
+    """`make serve`: seconds from saving a data file to the open page showing the edit (reloaded)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM_FLAGS, chromium_path, preview
+
+    path = root / "data" / "chapter-5.yaml"
+    original = path.read_text(encoding="utf-8")
+    anchor = "Establish a coordination system for advancing informatization"
+    assert anchor in original, "the bench's edit target moved: update bench/run.py"
+    times = []
+    with preview(root) as (url, _process), sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        page = browser.new_page()
+        page.goto(url + "/en/ch5/")
+        for i in range(runs):
+            marker = f"(bench edit {i})"
+            t0 = time.perf_counter()
+            path.write_text(original.replace(anchor, f"{anchor} {marker}", 1), encoding="utf-8")
+            page.wait_for_function(f"() => document.body.innerText.includes('{marker}')", timeout=120_000)
+            times.append(time.perf_counter() - t0)
+        browser.close()
+    path.write_text(original, encoding="utf-8")
+    return statistics.median(times), min(times), max(times)
 
 
 def main() -> int:
@@ -125,6 +163,9 @@ def main() -> int:
             "plain `mkdocs build` of the generated Markdown, 3 editions one after another"][0]
         lines += ["", f"Ratio whole build / plain mkdocs build: {ratio:.2f}", ""]
         lines += ["## Page weight", ""] + [f"- {k}: {v}" for k, v in page_weight(root / "site").items()]
+        lines += ["", "## Preview (`make serve`)", "",
+                  f"- save a data file → the open page shows the edit: {fmt(preview_reload(root, args.runs))} "
+                  "(rebuild of all three editions, then the page reloads)"]
         scale_times = {}
         for scale in (int(s) for s in args.scales.split(",")):
             proot = project_copy(tmp_path / "scales", scale) if scale > 1 else root
