@@ -122,10 +122,54 @@ def preview_reload(root: Path, runs: int) -> tuple[float, float, float]:
     return statistics.median(times), min(times), max(times)
 
 
+def lighthouse_scores(tmp: Path, runs: int) -> list[str]:
+    """Lighthouse (mobile) on each edition's home page and longest chapter, served with gzip, built
+    with SITE_URL set to the address it is served at (as the publishing workflow does)."""
+    import socket
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    import lighthouse
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    root = project_copy(tmp / "lighthouse")
+    os.environ["SITE_URL"] = f"http://127.0.0.1:{port}/"
+    try:
+        b.build(root)
+    finally:
+        del os.environ["SITE_URL"]
+    rounds = [lighthouse.run(root / "site", port=port) for _ in range(runs)]
+    cats = lighthouse.CATEGORIES
+    lines = [f"Lighthouse {rounds[0][0]['lighthouse']}, {rounds[0][0]['form_factor']}, "
+             f"{rounds[0][0]['throttling']} throttling, Debian Chromium; median of {runs} runs (min–max).", "",
+             "| page | " + " | ".join(cats) + " |", "|---|" + "---|" * len(cats)]
+    for i, page in enumerate(rounds[0]):
+        cells = []
+        for cat in cats:
+            values = [r[i]["scores"][cat] for r in rounds]
+            med = statistics.median(values)
+            cells.append(f"{med:.0f}" + (f" ({min(values)}–{max(values)})" if min(values) != max(values) else ""))
+        lines.append(f"| {page['path']} | " + " | ".join(cells) + " |")
+    lost: dict[tuple[str, str], list[str]] = {}
+    for r in rounds:
+        for page in r:
+            for cat in cats:
+                for audit in page["failing"][cat]:
+                    lost.setdefault((cat, f"{audit['id']}: {audit['title']}"), []).append(
+                        f"{page['path']} {audit.get('displayValue') or audit['score']}")
+    lines += ["", "Audits that cost points (page and value, over all runs):", ""]
+    lines += [f"- {cat} — {audit}: {'; '.join(sorted(set(where)))}" for (cat, audit), where in sorted(lost.items())]
+    third = {u for r in rounds for page in r for u in page["third_party_requests"]}
+    lines += ["", f"Requests to other hosts: {len(third)}"]
+    return lines
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scales", default="1,4,16")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="0 to skip Lighthouse")
     args = parser.parse_args()
     lines = [f"# Benchmark ({time.strftime('%Y-%m-%d')})", "",
              f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}, "
@@ -174,6 +218,8 @@ def main() -> int:
         if 1 in scale_times and max(scale_times) > 1:
             top = max(scale_times)
             lines.append(f"- ratio {top}×/1×: {scale_times[top][0] / scale_times[1][0]:.1f}")
+        if args.lighthouse_runs:
+            lines += ["", "## Lighthouse", ""] + lighthouse_scores(tmp_path, args.lighthouse_runs)
     text = "\n".join(lines) + "\n"
     print(text)
     (ROOT / "bench" / "results.md").write_text(text, encoding="utf-8")

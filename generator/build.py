@@ -11,6 +11,7 @@ import contextlib
 import logging
 import multiprocessing
 import os
+import re
 import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -51,7 +53,9 @@ def mkdocs_config(lang: Language, loc: Localizer, plan: model.Plan, pages: list[
         "INHERIT": "../mkdocs.yml",
         "site_name": loc.text(plan.front, "plan_title"),
         "extra": {"alternate": [{"name": plan.site.editions[other.code].name, "code": other.code, "lang": other.html_lang,
-                                 "link": f"../{other.code}/", "current": other == lang} for other in LANGUAGES]},
+                                 "link": f"../{other.code}/", "current": other == lang} for other in LANGUAGES],
+                  "site_root": plan.site.site_url or ""},
+        **({"site_url": f"{plan.site.site_url}{lang.code}/"} if plan.site.site_url else {}),
         "site_description": loc.ui("site_description"),
         "docs_dir": lang.code,
         "site_dir": f"../site/{lang.code}",
@@ -203,11 +207,25 @@ def run_mkdocs(root: Path, lang: Language, site_dir: Path) -> None:
         logger.removeHandler(collect)
 
 
+def published_at(plan: model.Plan, site_url: str | None) -> model.Plan:
+    """The plan with the publishing address given by the environment (SITE_URL), if any.
+
+    The publishing workflow knows the address only when it runs (GitHub Pages tells it), so
+    it may override `site_url` in data/site.yaml; `base_path` follows from it.
+    """
+    if not site_url:
+        return plan
+    if not re.match(model.SITE_URL, site_url):
+        raise BuildError(f"SITE_URL={site_url!r} is not a full address ending in /, e.g. https://example.github.io/plan/")
+    site = plan.site.model_copy(update={"site_url": site_url, "base_path": urlsplit(site_url).path})
+    return plan.model_copy(update={"site": site})
+
+
 def build(root: Path = ROOT, log=print) -> dict[str, float]:
     """Validate, generate and build everything; return the time of each step in seconds."""
     times: dict[str, float] = {}
     t0 = time.perf_counter()
-    plan = load_plan(root / "data")
+    plan = published_at(load_plan(root / "data"), os.environ.get("SITE_URL"))
     times["load"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
+from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
@@ -180,6 +181,9 @@ def _check_contents(site: model.Site, src: YamlFile, known: list[str]) -> Iterat
 
 
 def _check_site(site: model.Site, src: YamlFile) -> Iterator[Problem]:
+    if site.site_url and urlsplit(site.site_url).path != site.base_path:
+        yield Problem(src.name, src.line_of(("site_url",)), f"`site_url` ({site.site_url}) has the path "
+                      f"{urlsplit(site.site_url).path} but `base_path` is {site.base_path}: make them agree")
     for key in sorted(model.UI_KEYS - site.ui.keys()):
         yield Problem(src.name, src.line_of(("ui",)), f"the interface string `{key}` is missing under `ui`: add it "
                       "with its zh-Hans and en text")

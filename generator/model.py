@@ -139,6 +139,9 @@ class Closing(Strict):
 LangText = dict[Literal["zh-Hans", "en"], Text]
 
 
+SITE_URL = r"^https?://[^/\s]+/([^/\s]+/)*$"  # absolute, ending in /
+
+
 class EditionName(Strict):
     """How an edition presents itself, in its own language: never converted."""
 
@@ -152,6 +155,7 @@ class Site(Strict):
 
     edition_date: datetime.date
     base_path: Annotated[str, StringConstraints(pattern=r"^/([^/\s]+/)*$")] = "/"
+    site_url: Optional[Annotated[str, StringConstraints(pattern=SITE_URL)]] = None
     editions: dict[Literal["zh-Hans", "zh-Hant", "en"], EditionName]
     contents: list[Id] = Field(min_length=1)
     search_terms: list[Text] = []

@@ -175,3 +175,10 @@ def test_checks_that_do_not_need_a_broken_file_still_run(project):
     assert any("`glossary: term99` is not an appendix entry" in p for p in found)
     assert any("theme `infrastructur` is not listed" in p for p in found)
     assert not any("ch2-s3-p44" in p for p in found)  # decided once chapter-2.yaml loads again
+
+
+def test_site_url_must_agree_with_base_path(project):
+    edit(project, "site.yaml", "base_path: /", "base_path: /\nsite_url: https://example.org/plan/")
+    line = line_of(project, "site.yaml", "site_url:")
+    assert problems_of(project) == [f"data/site.yaml:{line}: `site_url` (https://example.org/plan/) has the path "
+                                    "/plan/ but `base_path` is /: make them agree"]

@@ -11,6 +11,7 @@ import opencc
 import pytest
 
 from generator.build import build
+from generator.problems import BuildError
 from generator.languages import LANGUAGES
 
 from .conftest import FIDELITY, SOURCE, make_project
@@ -177,3 +178,25 @@ def test_build_is_reproducible(built, tmp_path):
     assert differences(filecmp.dircmp(built / "site", again / "site")) == []
     for path in pages(built / "site"):
         assert path.read_bytes() == (again / "site" / path.relative_to(built / "site")).read_bytes()
+
+
+def test_a_publishing_address_gives_full_hreflang_canonical_links_and_sitemaps(tmp_path, monkeypatch):
+    """Search engines ignore relative hreflang links; with SITE_URL (or site_url) they are full addresses."""
+    root = make_project(tmp_path)
+    monkeypatch.setenv("SITE_URL", "https://example.org/plan/")
+    build(root)
+    html = (root / "site" / "zh-Hant" / "ch4" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://example.org/plan/zh-Hant/ch4/">' in html
+    for code, tag in LANG_OF.items():
+        assert f'<link rel="alternate" href="https://example.org/plan/{code}/ch4/" hreflang="{tag}">' in html
+    sitemap = (root / "site" / "en" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/plan/en/ch4/</loc>" in sitemap
+    assert 'href="/plan/' in (root / "site" / "404.html").read_text(encoding="utf-8")  # base_path follows
+
+
+def test_a_malformed_publishing_address_is_refused(tmp_path, monkeypatch):
+    root = make_project(tmp_path)
+    monkeypatch.setenv("SITE_URL", "example.org/plan")
+    with pytest.raises(BuildError, match="is not a full address ending in /"):
+        build(root)
+    assert not (root / "site").exists()
