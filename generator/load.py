@@ -36,6 +36,10 @@ class Loaded:
     src: YamlFile | None = None
     value: Any = None
 
+    @property
+    def ok(self) -> bool:
+        return self.value is not None
+
 
 def load_plan(data_dir: Path) -> model.Plan:
     """Load data_dir; raise DataError listing every problem found.
@@ -56,30 +60,30 @@ def load_plan(data_dir: Path) -> model.Plan:
         files[name] for name in SCHEMAS)
     problems.extend(_check_ids([f.src for f in (site, front, glossary, closing, editorial, key_terms, *chapters)
                                 if f.src]))
-    plan_ok = all(f.value for f in (front, *chapters)) and bool(chapters)
+    plan_ok = all(f.ok for f in (front, *chapters)) and bool(chapters)
     paragraphs = _paragraph_ids(front.value, [c.value for c in chapters]) if plan_ok else None
     sections = {s.id: s for c in chapters for s in c.value.sections} if plan_ok else None
-    if site.value:
+    if site.ok:
         problems.extend(_check_site(site.value, site.src))
-        if plan_ok and glossary.value and editorial.value:
+        if plan_ok and glossary.ok and editorial.ok:
             known = page_ids(front.value, [c.value for c in chapters], glossary.value, editorial.value.pages)
             problems.extend(_check_contents(site.value, site.src, known))
-    if glossary.value:
+    if glossary.ok:
         problems.extend(_check_glossary(glossary.value, glossary.src))
-    if front.value:
+    if front.ok:
         problems.extend(_check_front(front.value, front.src))
-    if terms.value:
-        glossary_ids = {t.id for t in glossary.value.terms} if glossary.value else None
+    if terms.ok:
+        glossary_ids = {t.id for t in glossary.value.terms} if glossary.ok else None
         problems.extend(_check_terms(terms.value.terms, terms.src, glossary_ids))
-    if key_terms.value and glossary.value:
+    if key_terms.ok and glossary.ok:
         problems.extend(_check_hk_usage(key_terms.value, key_terms.src, glossary.value))
-    if indicators.value:
+    if indicators.ok:
         problems.extend(_check_indicators(indicators.value, indicators.src, paragraphs))
-    if projects.value:
+    if projects.ok:
         problems.extend(_check_projects(projects.value.projects, projects.src, sections))
     everything = [site, front, glossary, closing, overrides, terms, editorial, key_terms, indicators, projects,
                   *chapters]
-    if problems or not all(f.value for f in everything):
+    if problems or not all(f.ok for f in everything):
         raise DataError(problems)
     plan = model.Plan(site=site.value, front=front.value, chapters=[c.value for c in chapters],
                       glossary=glossary.value, closing=closing.value, hk_overrides=overrides.value.overrides,
