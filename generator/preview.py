@@ -15,6 +15,10 @@ from __future__ import annotations
 import functools
 import http.server
 import multiprocessing
+import os
+import signal
+import sys
+import threading
 import time
 from pathlib import Path
 from typing import Callable
@@ -90,7 +94,14 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def run_server(site: Path, port: int) -> None:
+def run_server(site: Path, port: int, parent: int) -> None:
+    """Serve until the builder process (`parent`) is gone, however it ended."""
+    def orphaned() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=orphaned, daemon=True).start()
     handler = type("Handler", (PreviewHandler,), {"site": site})
     with http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site))) as httpd:
         httpd.serve_forever()
@@ -128,8 +139,9 @@ def serve(root: Path, port: int, build_once: Callable[[], bool]) -> int:
     """Build, start the server process, then rebuild on every edit until Ctrl+C."""
     build_once()
     context = multiprocessing.get_context("spawn")  # the server shares nothing with the builds
-    server = context.Process(target=run_server, args=(root / "site", port), daemon=True)
+    server = context.Process(target=run_server, args=(root / "site", port, os.getpid()), daemon=True)
     server.start()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # `kill` stops the server too (finally below)
     print(f"serving the site at http://127.0.0.1:{port}/ — edit data/*.yaml and the page reloads "
           "(Ctrl+C to stop)", flush=True)
     try:
@@ -138,5 +150,6 @@ def serve(root: Path, port: int, build_once: Callable[[], bool]) -> int:
         pass
     finally:
         server.terminate()
+        server.join(5)
     return 0
 

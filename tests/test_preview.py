@@ -2,6 +2,7 @@
 does not (the terminal says why, the page keeps the last good build)."""
 from __future__ import annotations
 
+import socket
 import threading
 import time
 
@@ -40,3 +41,14 @@ def test_saving_a_data_file_reloads_the_page(project, browser):
         assert "Copy to (edited): General Office" in page.inner_text("body")
         assert process.poll() is None, "a mistake in the data must not stop the preview"
         page.close()
+    # stopping the preview (SIGTERM, as a terminal or CI does) stops its server process too
+    port = int(url.rsplit(":", 1)[1])
+    deadline = time.monotonic() + 10
+    while _listening(port) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _listening(port), "the preview's server outlived it"
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) == 0
