@@ -6,18 +6,25 @@ OpenCC (longest first) and replaced by their reviewed Hong Kong form.
 """
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import opencc
-
+from . import cache
 from .model import Override, Plan
+
+if TYPE_CHECKING:
+    import opencc
 
 _FIRST_PLACEHOLDER = 0xE000  # Unicode private use area: OpenCC passes it through untouched
 
 
 @lru_cache(maxsize=1)
-def _opencc() -> opencc.OpenCC:
+def _opencc() -> "opencc.OpenCC":
+    """Loaded on first use: its dictionaries take ~0.2 s, which `make check` can often skip."""
+    import opencc
+
     return opencc.OpenCC("s2hk")
 
 
@@ -45,8 +52,17 @@ class HongKongConverter:
 
 
 def override_effects(plan: Plan) -> dict[str, int | None]:
-    """For each override: in how many texts it changes OpenCC's result (None: it matches no text)."""
+    """For each override: in how many texts it changes OpenCC's result (None: it matches no text).
+
+    The answer depends only on the overrides and the texts they match: it is remembered.
+    """
     texts = list(dict.fromkeys(plan.chinese_texts()))
+    overrides = json.dumps([[o.simplified, o.hk] for o in plan.hk_overrides], ensure_ascii=False)
+    matched = sorted({t for t in texts for o in plan.hk_overrides if o.simplified in t})
+    name = cache.key("convert.py", overrides, *matched)
+    remembered = cache.get(name)
+    if isinstance(remembered, dict):
+        return remembered
     effects: dict[str, int | None] = {}
     for override in plan.hk_overrides:
         matching = [t for t in texts if override.simplified in t]
@@ -55,4 +71,5 @@ def override_effects(plan: Plan) -> dict[str, int | None]:
             continue
         alone = HongKongConverter([override])
         effects[override.simplified] = sum(alone(t) != opencc_s2hk(t) for t in matching)
+    cache.put(name, effects)
     return effects

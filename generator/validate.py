@@ -12,33 +12,45 @@ import datetime
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import SchemaError, ValidationError, best_match
-
+from . import cache
 from .problems import Problem
 from .yamlfile import YamlFile
 
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
+
 
 @lru_cache(maxsize=None)
-def validator(path: Path) -> Draft202012Validator:
-    """The validator of one schema file (read once per process)."""
-    schema = json.loads(path.read_text(encoding="utf-8"))
-    return Draft202012Validator(schema)
+def validator(schema: bytes) -> "Draft202012Validator":
+    """The validator of one schema (jsonschema is imported only when a file needs checking)."""
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(json.loads(schema))
 
 
 def check(src: YamlFile, schema_file: Path, schema_name: str) -> list[Problem]:
-    """Every schema violation in `src`, one problem each, with file, line and what to do."""
+    """Every schema violation in `src`, one problem each, with file, line and what to do.
+
+    A file that passed this very schema before (same bytes, same schema) is not checked again.
+    """
     try:
-        check_with = validator(schema_file)
-    except (OSError, ValueError, SchemaError) as err:  # missing, unreadable or invalid schema file
+        schema = schema_file.read_bytes()
+        passed = cache.key("validate.py", schema, src.digest)
+        if src.digest and cache.get(passed) is True:
+            return []
+        check_with = validator(schema)
+    except (OSError, ValueError) as err:  # missing, unreadable or invalid schema file
         return [Problem(schema_name, 1, f"the schema file cannot be used ({type(err).__name__}): restore it with "
                         "`git checkout -- schema/` or regenerate it with `python -m generator schema`")]
     problems: list[Problem] = []
     for error in check_with.iter_errors(_as_json(src.data)):
         for leaf in _leaves(error):
             problems.extend(_explain(leaf, src))
+    if not problems and src.digest:
+        cache.put(passed, True)
     return sorted(set(problems))
 
 
@@ -68,6 +80,8 @@ def _leaves(error: ValidationError) -> Iterator[ValidationError]:
         for sub in real[0]:
             yield from _leaves(sub)
     else:
+        from jsonschema.exceptions import best_match
+
         chosen = best_match(error.context)
         yield from _leaves(chosen) if chosen is not None else [error]
 

@@ -6,6 +6,7 @@ always an editing mistake, so we compose the node tree ourselves and keep positi
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ class YamlFile:
     name: str
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    digest: bytes = b""  # SHA-256 of the file's bytes: results that depend only on them can be reused
 
     def line_of(self, path: Path_) -> int:
         """The line of the deepest value on `path` that exists (a missing key → its parent)."""
@@ -50,7 +52,7 @@ def read(path: Path, name: str, problems: list[Problem]) -> YamlFile | None:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        result = YamlFile(name, None)
+        result = YamlFile(name, None, digest=hashlib.sha256(raw).digest())
         result.data = _convert(loader, node, (), result, problems)
         return result
     except yaml.MarkedYAMLError as err:
