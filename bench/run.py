@@ -178,7 +178,11 @@ def main() -> int:
         tmp_path = Path(tmp)
         root = project_copy(tmp_path)
         plan = load_plan(root / "data")
+        check = [sys.executable, "-m", "generator", "check", "--root", str(root)]
+        subprocess.run(check, check=True, capture_output=True, cwd=ROOT)  # as after any edit: results remembered
         steps = {
+            "`make check` (python -m generator check: a fresh process, imports included)": timed(
+                lambda: subprocess.run(check, check=True, capture_output=True, cwd=ROOT), args.runs),
             "load and validate": timed(lambda: load_plan(root / "data"), args.runs),
             "convert (zh-Hant, all text)": timed(lambda: [HongKongConverter(plan.hk_overrides)(t)
                                                            for t in plan.chinese_texts()], args.runs),
