@@ -7,6 +7,7 @@ always an editing mistake, so we compose the node tree ourselves and keep positi
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -81,6 +82,22 @@ def _convert(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, out: YamlFil
     return loader.construct_object(node, deep=True)
 
 
+# a value that opens a quote and does not close it on its line (our texts are one line each)
+_OPENS_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#'"][^:#]*:\s+)?(?:"(?:[^"\\]|\\.)*|'(?:[^']|'')*)\s*$""")
+
+
+def _unclosed_quote_before(lines: list[str], line: int) -> int | None:
+    """The last line before `line` whose quoted value is not closed on it, if any.
+
+    An unclosed quote runs on into the next lines, so PyYAML stops later, at a line that looks
+    fine; the line to fix is where the quote opened.
+    """
+    for number in range(min(line, len(lines)), 0, -1):
+        if _OPENS_QUOTE.match(lines[number - 1]):
+            return number
+    return None
+
+
 def _syntax_problem(name: str, err: yaml.MarkedYAMLError, text: str) -> Problem:
     # an unclosed quote is noticed at the end of the file; the quote itself is where it starts
     unclosed = "quoted scalar" in str(err.context or "")
@@ -88,6 +105,8 @@ def _syntax_problem(name: str, err: yaml.MarkedYAMLError, text: str) -> Problem:
     line = mark.line + 1 if mark else 1
     detail = err.problem or "invalid YAML"
     lines = text.splitlines()
+    if not unclosed and (opened := _unclosed_quote_before(lines, line)):
+        unclosed, line = True, opened
     here = lines[line - 1] if 0 < line <= len(lines) else ""
     if "\t" in here[: len(here) - len(here.lstrip())] or "'\\t'" in detail:
         hint = "a tab is used for indentation: YAML needs spaces (use 2 spaces per level)"

@@ -28,6 +28,9 @@ def test_duplicate_key_is_reported_with_its_line(tmp_path):
 @pytest.mark.parametrize("content, line, words", [
     ("a:\n\t- b\n", 2, "tab"),
     ('a: "unclosed\nb: 2\n', 1, "quote"),
+    # the quote runs on to the next quote, and PyYAML stops two lines later: point at the opening line
+    ('items:\n  - text: "no end\n  - text: "fine"\n  - text: "fine"\n', 2, "quote"),
+    ("items:\n  - text: 'no end\n  - text: 'fine'\n  - x: 1\n", 2, "quote"),
     ("a:\n  - x: 1\n   y: 2\n", 3, "indentation"),
     ("text: 云计算: 定义\n", 1, "double quotes"),
 ])
