@@ -1,7 +1,8 @@
 """Leave out of site/ the theme files that no page loads.
 
-Material copies into every edition source maps (for its own developers) and lunr's scripts
-for some thirty languages. Our search runs with lunr's default (English) pipeline in every
+Material copies into every edition source maps (for its own developers), lunr's scripts
+for some thirty languages, and its colour-palette stylesheet (loaded only when `palette` is
+configured, which it is not: the defaults are the scheme we use). Our search runs with lunr's default (English) pipeline in every
 edition — Chinese is segmented at build time by jieba — so the search worker loads none of
 them. The theme has no setting to leave them out, so they are removed after MkDocs ran,
 following the worker's own rule for which scripts it imports, so that a change of search
@@ -49,4 +50,17 @@ def prune(edition: Path) -> list[Path]:
         for folder in sorted((p for p in lunr.rglob("*") if p.is_dir()), reverse=True) + [lunr]:
             if not any(folder.iterdir()):
                 folder.rmdir()
+    removed += _unused_stylesheets(edition)
     return removed
+
+
+def _unused_stylesheets(edition: Path) -> list[Path]:
+    """Stylesheets are only ever loaded by a <link> in a page, so a name no page mentions is unused."""
+    folder = edition / "assets" / "stylesheets"
+    if not folder.is_dir():
+        return []
+    pages = "".join(p.read_text(encoding="utf-8") for p in edition.rglob("*.html"))
+    unused = [css for css in sorted(folder.glob("*.css")) if css.name not in pages]
+    for css in unused:
+        css.unlink()
+    return unused

@@ -21,9 +21,13 @@ def test_prune_keeps_what_the_configured_language_needs(tmp_path):
     bundle = tmp_path / "assets" / "app.min.js"
     bundle.write_text("code();\n//# sourceMappingURL=app.min.js.map\n")
     (tmp_path / "assets" / "app.min.js.map").write_text("{}")
+    (tmp_path / "assets" / "stylesheets").mkdir()
+    for name in ("main.min.css", "palette.min.css"):
+        (tmp_path / "assets" / "stylesheets" / name).write_text("x")
+    (tmp_path / "index.html").write_text('<link rel="stylesheet" href="assets/stylesheets/main.min.css">')
     removed = {p.relative_to(tmp_path).as_posix() for p in prune(tmp_path)}
     assert removed == {"assets/app.min.js.map", "assets/javascripts/lunr/min/lunr.de.min.js",
-                       "assets/javascripts/lunr/tinyseg.js"}
+                       "assets/javascripts/lunr/tinyseg.js", "assets/stylesheets/palette.min.css"}
     assert bundle.read_text() == "code();"
     assert (lunr / "min" / "lunr.zh.min.js").exists()
 
@@ -32,6 +36,7 @@ def test_the_built_site_ships_no_source_maps_or_unused_search_scripts(built):
     site = built / "site"
     assert not list(site.rglob("*.map"))
     assert not list(site.rglob("lunr"))  # every edition searches with lunr's default pipeline
+    assert not list(site.rglob("palette.*.css"))  # no palette configured: no page loads it
     for script in site.rglob("*.js"):
         assert "sourceMappingURL" not in script.read_text(encoding="utf-8"), script
     # every asset a page names is there
