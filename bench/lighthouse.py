@@ -4,12 +4,13 @@ A benchmark, not a test. Serves site/ on 127.0.0.1 (a free port, gzip like any r
 the npm `lighthouse` CLI (package.json devDependencies; `npm ci` first) against Debian chromium,
 mobile profile with simulated throttling (Lighthouse's defaults), four categories, and prints,
 per page, the category scores and every audit that cost points, so the reason for each point
-lost is visible. Standard library only; Node runs Lighthouse in a subprocess.
+lost is visible. Standard library and tests/browser.py only; Node runs Lighthouse in a subprocess.
 
     python bench/lighthouse.py [SITE_DIR] [--json OUT.json] [--reports DIR]
 
 From Python (bench/run.py): `run(site_dir) -> list[dict]`, one dict per page.
-Chromium: $CHROME_PATH, else /usr/bin/chromium, else chromium or google-chrome on the PATH.
+Chromium and its flags are the browser tests' own (tests/browser.py: $CHROMIUM, else chromium on
+the PATH), run headless.
 """
 from __future__ import annotations
 
@@ -19,7 +20,6 @@ import json
 import mimetypes
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,11 +31,12 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.browser import CHROMIUM_FLAGS, chromium_path  # noqa: E402
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 LANGS = ("zh-Hans", "zh-Hant", "en")
 CHAPTER_DIR = re.compile(r"^(?:x\d+)?ch\d+$")   # ch1 … ch5 (x2ch1 … in bench/run.py's scaled copies)
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-                "--disable-component-update --disable-sync --no-first-run")
 PERF_METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
                 "cumulative-layout-shift", "speed-index")
 
@@ -139,14 +140,6 @@ def pages(site: Path) -> list[dict]:
     return out
 
 
-def chrome_path() -> str:
-    for candidate in (os.environ.get("CHROME_PATH"), "/usr/bin/chromium", shutil.which("chromium"),
-                      shutil.which("google-chrome")):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    raise SystemExit("no Chromium found: set CHROME_PATH")
-
-
 def lighthouse_command() -> list[str]:
     cli = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
     if not cli.is_file():
@@ -158,7 +151,7 @@ def lighthouse(url: str, out: Path, chrome: str) -> dict:
     cmd = lighthouse_command() + [
         url, "--output=json", f"--output-path={out}", "--quiet",
         f"--only-categories={','.join(CATEGORIES)}",   # mobile + simulated throttling: the defaults
-        f"--chrome-flags={CHROME_FLAGS}", "--max-wait-for-load=60000"]
+        f"--chrome-flags={' '.join(['--headless=new', *CHROMIUM_FLAGS])}", "--max-wait-for-load=60000"]
     env = dict(os.environ, CHROME_PATH=chrome)
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
     if proc.returncode != 0 or not out.is_file():
@@ -232,7 +225,7 @@ def summarise(report: dict, origin: str) -> dict:
 def run(site_dir: Path, reports_dir: Path | None = None, port: int = 0) -> list[dict]:
     """Lighthouse on 6 pages of the built site; one dict per page (scores, failing audits, metrics)."""
     site_dir = Path(site_dir).resolve()
-    chrome = chrome_path()
+    chrome = chromium_path()
     todo = pages(site_dir)
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
         out_dir = Path(reports_dir) if reports_dir else Path(tmp)

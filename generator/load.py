@@ -22,13 +22,6 @@ from .yamlfile import YamlFile, read
 CHAPTER_FILE = re.compile(r"^chapter-(\d+)\.yaml$")
 
 
-SCHEMAS = {  # data file → its schema in schema/
-    "site.yaml": "site", "front.yaml": "front", "glossary.yaml": "glossary", "closing.yaml": "closing",
-    "hk-overrides.yaml": "hk-overrides", "terms.yaml": "terms", "about.yaml": "about",
-    "key-terms.yaml": "key-terms", "indicators.yaml": "indicators", "projects.yaml": "projects",
-}
-
-
 @dataclass
 class Loaded:
     """One data file: its parsed text (None if unreadable) and its model (None if invalid)."""
@@ -49,7 +42,9 @@ def load_plan(data_dir: Path) -> model.Plan:
     """
     problems: list[Problem] = []
     schema_dir = data_dir.parent / "schema"
-    files = {name: _parse(data_dir, name, kind, schema_dir, problems) for name, kind in SCHEMAS.items()}
+    # each data file NAME.yaml has its schema NAME.schema.json and its model model.FILES[NAME]
+    files = {name: _parse(data_dir, f"{name}.yaml", name, schema_dir, problems) for name in model.FILES
+             if name != "chapter"}
     chapter_files = sorted((int(m.group(1)), p.name) for p in data_dir.glob("chapter-*.yaml")
                            if (m := CHAPTER_FILE.match(p.name)))
     if not chapter_files:
@@ -57,7 +52,8 @@ def load_plan(data_dir: Path) -> model.Plan:
     chapters = [_parse(data_dir, name, "chapter", schema_dir, problems) for _, name in chapter_files]
 
     site, front, glossary, closing, overrides, terms, editorial, key_terms, indicators, projects = (
-        files[name] for name in SCHEMAS)
+        files[name] for name in ("site", "front", "glossary", "closing", "hk-overrides", "terms", "about",
+                                 "key-terms", "indicators", "projects"))
     problems.extend(_check_ids([f.src for f in (site, front, glossary, closing, editorial, key_terms, *chapters)
                                 if f.src]))
     plan_ok = all(f.ok for f in (front, *chapters)) and bool(chapters)

@@ -137,8 +137,11 @@ _KINDS: dict[tuple[str, str], tuple[str, str]] = {
 
 
 def _choices(values: list[Any]) -> str:
+    """'a', 'b' or 'c' (the way pydantic lists allowed values)."""
     quoted = [f"'{v}'" for v in values]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1] if quoted else ""
+    if len(quoted) < 2:
+        return "".join(quoted)
+    return ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
 def message(kind: str, field: str, detail: str = "") -> str:
