@@ -1,4 +1,6 @@
 """The English translation against the Chinese: numbers, terms, coverage (conventions of issue 6)."""
+import re
+
 import pytest
 
 from generator import translation as tr
@@ -69,3 +71,104 @@ def test_english_pages_show_no_translation_in_progress_label(built):
 
 def test_every_english_block_is_reviewed():
     assert [u.id for u in UNITS if u.english and u.status != "reviewed"] == []
+
+
+# --- one rendering per phrase (issue 16): decisions recorded in data/terms.yaml ----------------
+# (Chinese phrase, the rendering the term list records, renderings it replaced). Every
+# occurrence of the phrase in a Chinese paragraph needs the rendering in its English (not only
+# one per paragraph, as the general term check asks), and a replaced rendering must not return.
+DECISIONS = [
+    ("先行先试", "first to explore and pilot", ["pioneer and experimenter", "pilot first"]),
+    ("互联互通", "interconnection and interoperability", []),
+    ("国内电信运营商", "Mainland telecommunications operators", ["domestic telecommunications operators"]),
+    ("养老救治", "elderly care and medical treatment", ["emergency assistance"]),
+    ("人才", "talent", ["skilled personnel", "security professionals"]),
+    ("救助", "assistance", ["relief"]),
+    ("落马洲河套地区", "Lok Ma Chau Loop", []),
+    ("莲塘新口岸", "Liantang/Heung Yuen Wai Boundary Control Point", ["Liantang port"]),
+    ("三诺", "3Nod", ["Sanuo"]),
+    ("深圳珠宝网", "Shenzhen Zhubao Net", ["Jewellery Net"]),
+    ("商机网", "Shangji Net", []),
+    ("中农网", "Zhongnong Net", []),
+]
+_TERMS = {t.zh: t for t in _plan.terms}
+
+
+def _renderings(zh: str) -> list[str]:
+    entry = _TERMS[zh]
+    return [entry.en, *entry.variants]
+
+
+def _short(zh: str, chinese: str, english: str) -> bool:
+    """The English renders `zh` fewer times than the Chinese has it."""
+    return sum(english.lower().count(r.lower()) for r in _renderings(zh)) < chinese.count(zh)
+
+
+@pytest.mark.parametrize("zh, en, replaced", DECISIONS, ids=[d[0] for d in DECISIONS])
+def test_the_decision_is_recorded_in_the_term_list(zh, en, replaced):
+    assert zh in _TERMS, f"{zh} is not in data/terms.yaml"
+    assert _TERMS[zh].en == en
+
+
+@pytest.mark.parametrize("zh, en, replaced", DECISIONS, ids=[d[0] for d in DECISIONS])
+def test_every_occurrence_of_the_phrase_has_its_rendering(zh, en, replaced):
+    units = [u for u in UNITS if u.english and zh in u.chinese]
+    assert units, f"{zh} occurs nowhere in the plan: the decision tests nothing"
+    assert [u.id for u in units if _short(zh, u.chinese, u.english)] == []
+
+
+@pytest.mark.parametrize("zh, replaced", [(zh, r) for zh, _, rs in DECISIONS for r in rs],
+                         ids=[f"{zh}-{r}" for zh, _, rs in DECISIONS for r in rs])
+def test_a_replaced_rendering_does_not_return(zh, replaced):
+    assert [u.id for u in UNITS if u.english and replaced.lower() in u.english.lower()] == []
+
+
+def test_an_occurrence_without_its_rendering_is_caught():
+    """The occurrence check fails where the term check alone passes (the phrase twice, rendered once)."""
+    chinese = "推进互联互通，实现“深圳通”与“八达通”的互联互通"
+    english = "promote interconnection and interoperability, achieve interconnection between “Shenzhen Tong” and “Octopus”"
+    assert tr.missing_terms(chinese, english, _plan.terms) == []
+    assert _short("互联互通", chinese, english)
+    assert not _short("互联互通", chinese, english.replace("achieve interconnection", "achieve interconnection and interoperability"))
+
+
+# --- spelling: British (Oxford -ize); official names keep their owners' spelling -----------------
+AMERICAN = [(r"\bcenter", "centre"), (r"\bfiber", "fibre"), (r"\bcolor", "colour"), (r"\bfavor", "favour"),
+            (r"\blabor\b", "labour"), (r"\bcatalog(?!u)", "catalogue"), (r"\bdefense", "defence"),
+            (r"\bbehavior", "behaviour"), (r"\bneighbor", "neighbour"), (r"\banalyz", "analys"),
+            (r"\btraveled", "travelled"), (r"\bmodeling", "modelling")]
+
+
+def _official_names() -> list[str]:
+    """Names written as their owners write them: term-list entries and the plan's own English names."""
+    names = [r for t in _plan.terms for r in (t.en, *t.variants)]
+    return names + [t.english_name for t in _plan.glossary.terms if t.english_name]
+
+
+def _english_texts() -> list[tuple[str, str]]:
+    texts = [(ident, tr._own_text(obj, "en")) for _, ident, obj, _ in tr.objects(_plan, editorial=True)]
+    return texts + [(f"site.yaml ui.{key}", value["en"]) for key, value in _plan.site.ui.items()]
+
+
+@pytest.mark.parametrize("american, british", AMERICAN, ids=[b for _, b in AMERICAN])
+def test_british_spelling_except_in_official_names(american, british):
+    names = sorted(_official_names(), key=len, reverse=True)
+    found = []
+    for ident, text in _english_texts():
+        for name in names:
+            text = text.replace(name, " ")
+        found += [f"{ident}: {m.group(0)}…" for m in re.finditer(american, text, re.I)]
+    assert found == [], f"write {british}, or list the official name in data/terms.yaml"
+
+
+# --- the document number in English on English pages ------------------------------------------
+def test_the_document_number_is_given_in_english():
+    assert _plan.front.en.document_number == "Shen Fu Ban [2011] No. 108"
+    assert [ident for ident, text in _english_texts() if _plan.front.document_number in text
+            or "深府办" in text] == []
+
+
+def test_english_pages_show_the_document_number_in_english(built):
+    pages = list((built / "site" / "en").rglob("*.html"))
+    assert any("Shen Fu Ban [2011] No. 108" in p.read_text(encoding="utf-8") for p in pages)
+    assert [str(p) for p in pages if "深府办" in p.read_text(encoding="utf-8")] == []
