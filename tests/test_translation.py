@@ -90,6 +90,8 @@ DECISIONS = [
     ("深圳珠宝网", "Shenzhen Zhubao Net", ["Jewellery Net"]),
     ("商机网", "Shangji Net", []),
     ("中农网", "Zhongnong Net", []),
+    ("试验网", "trial network", ["test network"]),
+    ("信息通信", "information and communications", ["information and communication "]),
 ]
 _TERMS = {t.zh: t for t in _plan.terms}
 
@@ -140,9 +142,8 @@ AMERICAN = [(r"\bcenter", "centre"), (r"\bfiber", "fibre"), (r"\bcolor", "colour
 
 
 def _official_names() -> list[str]:
-    """Names written as their owners write them: term-list entries and the plan's own English names."""
-    names = [r for t in _plan.terms for r in (t.en, *t.variants)]
-    return names + [t.english_name for t in _plan.glossary.terms if t.english_name]
+    """Names written as their owners write them: the renderings listed in data/terms.yaml."""
+    return [r for t in _plan.terms for r in (t.en, *t.variants)]
 
 
 def _english_texts() -> list[tuple[str, str]]:
