@@ -1,4 +1,4 @@
-"""Command line: `python -m generator [build|check|serve|translated|schema]`.
+"""Command line: `python -m generator [build|check|serve|translated|schema|convert]`.
 
 Maintainers see one line per problem and an exit status, never a traceback. Each command
 imports only what it needs, so that `check` answers in well under a second.
@@ -25,6 +25,10 @@ def check(root: Path) -> int:
     plan = load_plan(root / "data")
     paragraphs = sum(len(s.paragraphs) for c in plan.chapters for s in c.sections) + sum(
         len(c.paragraphs) for c in plan.chapters)
+    from .hongkong import guard
+
+    for finding in guard.scan(root / "data", plan):
+        print(f"warning: {finding}")
     stale = [u.id for u in translation.units(plan) if u.stale]
     for ident in stale:
         print(f"warning: the Chinese of `{ident}` has changed since its English was written: re-check the "
@@ -32,6 +36,18 @@ def check(root: Path) -> int:
     print(f"data OK: {len(plan.chapters)} chapters, {paragraphs} chapter paragraphs, "
           f"{len(plan.glossary.terms)} glossary terms, {len(stale)} stale translation(s) "
           f"({(time.perf_counter() - STARTED) * 1000:.0f} ms)")
+    return 0
+
+
+def convert(root: Path) -> int:
+    """Simplified text on standard input → the Hong Kong text the site would publish, line by line."""
+    from .convert import HongKongConverter
+    from .load import load_plan
+
+    converter = HongKongConverter.for_plan(load_plan(root / "data"))
+    for line in sys.stdin:
+        end = "\n" if line.endswith("\n") else ""
+        sys.stdout.write(converter(line.removesuffix("\n")) + end)
     return 0
 
 
@@ -72,7 +88,7 @@ def report(err: DataError | BuildError) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
-    parser.add_argument("command", choices=["build", "check", "serve", "translated", "schema"], nargs="?", default="build")
+    parser.add_argument("command", choices=["build", "check", "serve", "translated", "schema", "convert"], nargs="?", default="build")
     parser.add_argument("ids", nargs="*", help="with `translated`: the ids whose English was re-checked")
     parser.add_argument("--all", action="store_true", help="with `translated`: every English block")
     parser.add_argument("--root", type=Path, default=ROOT, help="project folder (default: this checkout)")
@@ -94,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
 
             print("wrote", ", ".join(write(args.root / "schema")))
             return 0
+        if args.command == "convert":
+            return convert(args.root)
         if args.command == "serve":
             return serve(args.root, args.port)
         return do_build(args.root)

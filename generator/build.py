@@ -86,7 +86,7 @@ class Edition:
 def localizer(lang: Language, plan: model.Plan) -> Localizer:
     """The Hong Kong edition converts the Simplified text; the others show stored text."""
     if lang.code == "zh-Hant":
-        return Localizer(lang, plan.site, HongKongConverter(plan.hk_overrides))
+        return Localizer(lang, plan.site, HongKongConverter.for_plan(plan))
     return Localizer(lang, plan.site)
 
 

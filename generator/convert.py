@@ -1,23 +1,32 @@
-"""Simplified → Traditional Chinese (Hong Kong): OpenCC `s2hk` plus the reviewed overrides.
+"""Simplified → Traditional Chinese (Hong Kong): OpenCC `s2hk`, word by word, plus the reviewed rules.
 
-The Hong Kong text is never stored; it is derived at build time. OpenCC gets a few words of
-this plan wrong in context, so phrases listed in data/hk-overrides.yaml are shielded from
-OpenCC (longest first) and replaced by their reviewed Hong Kong form.
+The Hong Kong text is never stored; it is derived at build time, in four steps:
+
+1. the reviewed word overrides of data/hk-overrides.yaml (`overrides:`) are found in the
+   Simplified text, longest first; their Hong Kong form is used as written;
+2. the text between them is cut into words (`hongkong.segment`, jieba) and OpenCC converts
+   each word on its own, so its phrase table never reaches across a word boundary;
+3. the character rules (`forms:`, each with a cited Hong Kong government page) replace the
+   code points OpenCC writes but Hong Kong government text does not use (户 → 戶);
+4. Hong Kong punctuation (`hongkong.punctuation`): 「」『』 and full-width brackets.
+
+No placeholder characters are involved: whatever a maintainer types goes through unchanged
+except by these rules.
 """
 from __future__ import annotations
 
 import json
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
 
 from . import cache
-from .model import Override, Plan
+from .hongkong import forms as hk_forms, punctuation, segment
+from .model import HkForm, Override, Plan
 
 if TYPE_CHECKING:
     import opencc
-
-_FIRST_PLACEHOLDER = 0xE000  # Unicode private use area: OpenCC passes it through untouched
 
 
 @lru_cache(maxsize=1)
@@ -29,47 +38,103 @@ def _opencc() -> "opencc.OpenCC":
 
 
 def opencc_s2hk(text: str) -> str:
-    """OpenCC alone, without our corrections."""
+    """OpenCC alone, on the whole text at once, without our segmentation or corrections."""
     return _opencc().convert(text)
 
 
-class HongKongConverter:
-    """Callable: Simplified text → Hong Kong Traditional text."""
+@lru_cache(maxsize=None)
+def _word(word: str) -> str:
+    return _opencc().convert(word)
 
-    def __init__(self, overrides: list[Override]):
+
+class HongKongConverter:
+    """Callable: Simplified text → the Hong Kong Traditional text the site publishes.
+
+    overrides: reviewed word corrections (Simplified phrase → Hong Kong form);
+    forms: character rules (OpenCC's character → Hong Kong government's);
+    dictionary: words the segmenter keeps whole (the plan's terms, Simplified).
+    """
+
+    def __init__(self, overrides: list[Override], forms: Iterable[HkForm] = (), dictionary: Iterable[str] = (),
+                 segmented: bool = True):
+        self._segmented = segmented
         ordered = sorted(overrides, key=lambda o: len(o.simplified), reverse=True)
-        self._hk = [o.hk for o in ordered]
-        self._index = {o.simplified: i for i, o in enumerate(ordered)}
+        self._hk = {o.simplified: o.hk for o in ordered}
         self._pattern = re.compile("|".join(re.escape(o.simplified) for o in ordered)) if ordered else None
+        self._forms = hk_forms.table(forms)
+        self._dictionary = tuple(sorted(set(dictionary)))
+
+    @classmethod
+    def for_plan(cls, plan: Plan) -> "HongKongConverter":
+        """The converter the build uses for `plan`: its overrides, character rules and terms."""
+        return cls(plan.hk_overrides, plan.hk_forms, plan_words(plan))
+
+    def _run(self, text: str) -> str:
+        """Simplified text without overrides → Traditional, word by word."""
+        if not self._segmented:
+            return opencc_s2hk(text)
+        return "".join(_word(w) for w in segment.words(text, self._dictionary)) if text else ""
 
     @lru_cache(maxsize=None)
     def __call__(self, text: str) -> str:
-        if not self._pattern:
-            return opencc_s2hk(text)
-        shielded = self._pattern.sub(lambda m: chr(_FIRST_PLACEHOLDER + self._index[m.group(0)]), text)
-        converted = opencc_s2hk(shielded)
-        return re.sub("[\ue000-\uf8ff]", lambda m: self._hk[ord(m.group(0)) - _FIRST_PLACEHOLDER], converted)
+        out, at = [], 0
+        for m in self._pattern.finditer(text) if self._pattern else ():
+            out += [self._run(text[at:m.start()]), self._hk[m.group(0)]]
+            at = m.end()
+        out.append(self._run(text[at:]))
+        return punctuation.hong_kong("".join(out).translate(self._forms))
+
+
+def naive_converter(plan: Plan) -> HongKongConverter:
+    """OpenCC on each whole text, with the character and punctuation rules but no overrides.
+
+    What the conversion would give without word boundaries: the guard compares it with the
+    published text to find the places where a boundary decides the result.
+    """
+    return HongKongConverter([], plan.hk_forms, segmented=False)
+
+
+_CODE = ("convert.py", "hongkong/segment.py", "hongkong/punctuation.py", "hongkong/forms.py")
+
+
+def code() -> list[bytes]:
+    """The source of every module the conversion's result depends on (part of cache keys)."""
+    folder = Path(__file__).parent
+    return [(folder / name).read_bytes() for name in _CODE]
+
+
+def plan_words(plan: Plan) -> list[str]:
+    """The plan's own terms (Simplified), kept whole by the segmenter: glossary and term list."""
+    words = [t.term for t in plan.glossary.terms] + [t.term for t in plan.key_terms] + [t.zh for t in plan.terms]
+    return [w for w in words if len(w) > 1 and not w.isascii()]
 
 
 def override_effects(plan: Plan) -> dict[str, int | None]:
-    """For each override: in how many texts it changes OpenCC's result (None: it matches no text).
+    """For each override: in how many texts it changes the result, or confirms it (None: it matches no text).
 
-    The answer depends only on the overrides and the texts they match: it is remembered.
+    An override that gives what the word-by-word conversion gives still counts where OpenCC on
+    the whole text would differ: it confirms a place the guard would otherwise report.
+
+    The answer depends only on the overrides, the rules and the texts they match: it is remembered.
     """
     texts = list(dict.fromkeys(plan.chinese_texts()))
     overrides = json.dumps([[o.simplified, o.hk] for o in plan.hk_overrides], ensure_ascii=False)
+    rules = json.dumps([[f.opencc, f.hk] for f in plan.hk_forms], ensure_ascii=False)
+    words = plan_words(plan)
     matched = sorted({t for t in texts for o in plan.hk_overrides if o.simplified in t})
-    name = cache.key("convert.py", overrides, *matched)
+    name = cache.key("convert.py", *code(), overrides, rules, *words, "|", *matched)
     remembered = cache.get(name)
     if isinstance(remembered, dict):
         return remembered
+    plain, naive = HongKongConverter([], plan.hk_forms, words), naive_converter(plan)
     effects: dict[str, int | None] = {}
     for override in plan.hk_overrides:
         matching = [t for t in texts if override.simplified in t]
         if not matching:
             effects[override.simplified] = None
             continue
-        alone = HongKongConverter([override])
-        effects[override.simplified] = sum(alone(t) != opencc_s2hk(t) for t in matching)
+        alone = HongKongConverter([override], plan.hk_forms, words)
+        # it changes the published text, or it confirms a place where word boundaries decide
+        effects[override.simplified] = sum(alone(t) != plain(t) or alone(t) != naive(t) for t in matching)
     cache.put(name, effects)
     return effects

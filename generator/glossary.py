@@ -62,6 +62,12 @@ def _pattern(forms: list[str], english: bool) -> Optional[re.Pattern]:
             if sum(c.isupper() for c in form) < 2:  # "ITS" must not match "its"
                 body = f"(?i:{body})"
             body = rf"(?<![\w-]){body}(?![\w-])"  # whole words only
+        else:
+            # a Latin abbreviation inside Chinese text is a word of its own: ITS, not the ITS of ITSEC
+            if form[:1].isascii() and form[:1].isalnum():
+                body = rf"(?<![A-Za-z0-9]){body}"
+            if form[-1:].isascii() and form[-1:].isalnum():
+                body = rf"{body}(?![A-Za-z0-9])"
         parts.append(f"({body})")
     return re.compile("|".join(parts))
 

@@ -83,6 +83,7 @@ def load_plan(data_dir: Path) -> model.Plan:
         raise DataError(problems)
     plan = model.Plan(site=site.value, front=front.value, chapters=[c.value for c in chapters],
                       glossary=glossary.value, closing=closing.value, hk_overrides=overrides.value.overrides,
+                      hk_forms=overrides.value.forms, hk_watch=overrides.value.watch,
                       terms=terms.value.terms, editorial=editorial.value.pages, key_terms=key_terms.value.terms,
                       hk_usage=key_terms.value.hk_usage, indicators=indicators.value,
                       projects=projects.value.projects,
@@ -206,8 +207,8 @@ def _check_overrides(plan: model.Plan, src: YamlFile) -> Iterator[Problem]:
             yield Problem(src.name, line, f"the override for `{override.simplified}` matches no text of the plan: "
                           "correct it or remove the entry")
         elif effects[override.simplified] == 0:
-            yield Problem(src.name, line, f"the override for `{override.simplified}` changes nothing (OpenCC "
-                          f"already gives {override.hk}): remove the entry")
+            yield Problem(src.name, line, f"the override for `{override.simplified}` changes nothing (the "
+                          f"conversion already gives {override.hk}): remove the entry")
 
 
 def _check_terms(terms: list[model.TermEntry], src: YamlFile, glossary_ids: set[str] | None) -> Iterator[Problem]:

@@ -168,9 +168,32 @@ class Override(Strict):
     simplified: Text
     hk: Text
     reason: Text
+    source: Optional[Annotated[str, StringConstraints(pattern=r"^https://")]] = None  # page showing the HK usage
+
+
+Char = Annotated[str, StringConstraints(min_length=1, max_length=1)]
+
+
+class HkForm(Strict):
+    """A character rule of the Hong Kong edition, decided with a cited Hong Kong government page."""
+
+    opencc: Char              # the character OpenCC (s2hk) writes
+    hk: Char                  # the character Hong Kong government text writes (= opencc: OpenCC is right)
+    example: Text             # words on the cited page that show the form
+    source: Annotated[str, StringConstraints(pattern=r"^https://")]
+    reason: Text
+
+
+class Watch(Strict):
+    """A sequence that is almost never right in the Hong Kong text of a plan like this one."""
+
+    hk: Text                  # as it would appear in the Hong Kong text (髮, 瞭 …)
+    reason: Text
 
 
 class HkOverrides(Strict):
+    forms: list[HkForm] = []
+    watch: list[Watch] = []
     overrides: list[Override] = []
 
 
@@ -297,6 +320,8 @@ class Plan(BaseModel):
     projects: list[Project] = []
     hk_usage: dict[str, str] = {}
     hk_overrides: list[Override] = []
+    hk_forms: list[HkForm] = []
+    hk_watch: list[Watch] = []
     terms: list[TermEntry] = []
     chapter_files: dict[str, str] = {}  # chapter id → its data file, named in generated pages
 

@@ -48,9 +48,18 @@ def _unit(unit: str, loc, units: dict) -> str:
     return names["en"] if loc.lang.source == "en" else loc.convert(names["zh-Hans"])
 
 
-def _chinese(text: str, loc) -> str:
-    """A source's own title or publisher: as written, converted for the Hong Kong edition."""
-    return text if loc.lang.source == "en" else loc.convert(text)
+def _quoted(text: str) -> str:
+    """A cited source's own title or publisher: a quotation, shown exactly as published.
+
+    Never converted to Traditional characters, or the citation would no longer match its
+    source; its language is given by `_quoted_lang`.
+    """
+    return text
+
+
+def _quoted_lang(text: str) -> str:
+    """The language tag of a quotation: Simplified Chinese if it has any Han character, else English."""
+    return "zh-Hans" if any("\u3400" <= c <= "\u9fff" for c in text) else "en"
 
 
 def _bilingual(loc, value: Optional[dict]) -> str:
@@ -148,7 +157,8 @@ def indicator_rows(plan: model.Plan, loc) -> list[IndicatorRow]:
                            "value": fmt(ind.baseline.value, ind.unit, loc, units), "source": None})
         for o in sorted(ind.observations, key=lambda o: o.year):
             points.append({"kind": loc.ui("kind_observation"), "year": o.year, "value": fmt(o.value, ind.unit, loc, units),
-                           "source": {"title": _chinese(o.source, loc), "publisher": _chinese(o.publisher, loc),
+                           "source": {"title": _quoted(o.source), "publisher": _quoted(o.publisher),
+                                      "lang": _quoted_lang(o.source), "publisher_lang": _quoted_lang(o.publisher),
                                       "url": None if o.mirror else o.url, "mirror": o.mirror,
                                       "accessed": o.accessed.isoformat() if o.accessed else loc.ui("accessed_unknown"),
                                       "confidence": loc.ui(f"confidence_{o.confidence.replace('-', '_')}"),
@@ -209,7 +219,8 @@ def project_rows(plan: model.Plan, loc) -> list[ProjectRow]:
 
 
 def _evidence(e: model.Source, loc) -> dict:
-    return {"title": _chinese(e.source, loc), "publisher": _chinese(e.publisher, loc), "url": None if e.mirror else e.url,
+    return {"title": _quoted(e.source), "publisher": _quoted(e.publisher), "lang": _quoted_lang(e.source),
+            "publisher_lang": _quoted_lang(e.publisher), "url": None if e.mirror else e.url,
             "confidence": loc.ui(f"confidence_{e.confidence.replace('-', '_')}")}
 
 

@@ -7,12 +7,12 @@ from generator.model import Override
 
 @pytest.fixture(scope="module")
 def hk(plan):
-    return HongKongConverter(plan.hk_overrides)
+    return HongKongConverter.for_plan(plan)
 
 
 # Words from this plan whose conversion depends on context, with the expected HK form.
 TRICKY = {
-    "光纤到户": "光纖到户", "云计算": "雲計算", "发展": "發展", "系统": "系統", "信息系统": "信息系統",
+    "光纤到户": "光纖到戶", "云计算": "雲計算", "发展": "發展", "系统": "系統", "信息系统": "信息系統",
     "公里": "公里", "那里": "那裏", "骨干网": "骨幹網", "干预": "干預", "干部": "幹部",
     "后金融危机时期": "後金融危機時期", "后续演进": "後續演進", "平台": "平台", "电视台": "電視台",
     "港澳台": "港澳台", "制定": "制定", "制造业": "製造業", "研制": "研製", "范围": "範圍", "示范": "示範",
@@ -44,11 +44,13 @@ def test_override_effects_count_changed_texts(plan):
     assert all(count and count >= 1 for count in effects.values()), effects
 
 
-def test_longest_override_wins_and_placeholders_never_leak():
+def test_longest_override_wins_and_private_use_characters_pass_through():
     convert = HongKongConverter([Override(simplified="云", hk="A", reason="r"),
                                  Override(simplified="私有云", hk="私有雲", reason="r")])
     assert convert("私有云和公共云") == "私有雲和公共A"
     assert not any(0xE000 <= ord(c) <= 0xF8FF for c in convert("私有云、云计算"))
+    # no placeholders: a private-use character typed in the data is not taken for an override
+    assert convert("\ue000云\ue010") == "\ue000A\ue010"
 
 
 def test_conversion_keeps_everything_but_characters(hk):

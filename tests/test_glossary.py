@@ -86,3 +86,23 @@ def test_hong_kong_usage_is_shown_beside_the_official_term(built):
     html = (built / "site" / "zh-Hant" / "glossary" / "index.html").read_text(encoding="utf-8")
     assert re.search(r"<dt>香港常用[說説]法</dt><dd>雲端運算</dd>", html)
     assert "香港常用" not in (built / "site" / "zh-Hans" / "glossary" / "index.html").read_text(encoding="utf-8")
+
+
+# A Latin abbreviation is a word of its own in every edition: ITS is not the ITS of ITSEC.
+ABBREVIATIONS = [
+    ("zh-Hans", "借鉴 ITSEC（信息技术安全评估准则）", []),
+    ("zh-Hans", "智能交通系统（ITS）", ["ITS"]),
+    ("zh-Hans", "发展ITS", ["ITS"]),
+    ("zh-Hant-HK", "借鑑 ITSEC（資訊技術安全評估準則）", []),
+    ("en", "such as ITSEC (Information Technology Security Evaluation Criteria)", []),
+    ("en", "Its ITS.", ["ITS"]),
+]
+
+
+@pytest.mark.parametrize("lang, text, linked", ABBREVIATIONS)
+def test_abbreviations_match_whole_latin_words_only(lang, text, linked):
+    from generator.convert import HongKongConverter
+
+    convert = HongKongConverter.for_plan(_plan) if lang == "zh-Hant-HK" else (lambda s: s)
+    found = [text[a:b] for a, b, _ in glossary.Matcher(ENTRIES, lang, convert).find(text)]
+    assert [f for f in found if f.isascii()] == linked

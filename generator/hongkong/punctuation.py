@@ -1,0 +1,30 @@
+"""Punctuation of the Hong Kong edition.
+
+Hong Kong Traditional Chinese quotes with 「」 and, inside them, 『』 (the Simplified source
+uses “” and ‘’; GB/T 15834 vs. the usage of Hong Kong government text, e.g. the press
+releases at info.gov.hk). The mapping is one to one, so nested quotes stay nested.
+
+The source is also inconsistent in two places, and the Hong Kong edition evens them out
+(the Simplified edition stays verbatim):
+- section numbers are printed "(一)" in two chapters and "（一）" everywhere else: a
+  half-width bracket pair around Chinese numerals becomes full-width, the source's majority
+  form and the standard form in Chinese text;
+- a half-width colon that ends a Chinese label ("…软件即服务):") becomes full-width "：",
+  as in the other appendix labels. Brackets around Latin text (English expansions) stay
+  half-width, as the source prints them.
+"""
+from __future__ import annotations
+
+import re
+
+QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
+_NUMBER = re.compile(r"\(([〇一二三四五六七八九十百]+)\)")
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_COLON = re.compile(rf"(?<=[{_CJK})）]):(?=$|\s|[{_CJK}])")
+
+
+def hong_kong(text: str) -> str:
+    """`text` (already converted to Traditional characters) with Hong Kong punctuation."""
+    text = text.translate(QUOTES)
+    text = _NUMBER.sub(r"（\1）", text)
+    return _COLON.sub("：", text)

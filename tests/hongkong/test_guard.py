@@ -1,0 +1,53 @@
+"""The guard: `make check` warns about places where the Hong Kong text is probably wrong."""
+import re
+import subprocess
+import sys
+
+from ..conftest import REPO
+
+
+def _edit_first_text(path, prefix: str) -> int:
+    """Put `prefix` before the first paragraph text of a chapter file; return its line number."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for i, line in enumerate(lines):
+        if re.match(r'\s+text: "', line):
+            lines[i] = line.replace('text: "', f'text: "{prefix}', 1)
+            path.write_text("\n".join(lines), encoding="utf-8")
+            return i + 1
+    raise AssertionError("no text line")
+
+
+def _check(root) -> str:
+    run = subprocess.run([sys.executable, "-m", "generator", "check", "--root", str(root)], cwd=REPO,
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    return run.stdout
+
+
+def test_a_word_boundary_trap_is_reported_with_file_and_line(project):
+    line = _edit_first_text(project / "data" / "chapter-3.yaml", "民生发展，")
+    out = _check(project)
+    assert (f"warning: data/chapter-3.yaml:{line}: the Hong Kong text has 髮 in 民生髮展 when OpenCC converts the "
+            "sentence whole (the site publishes 民生發展, word by word): check it, or add an override") in out
+
+
+def test_a_watched_character_in_the_published_text_is_reported(project):
+    line = _edit_first_text(project / "data" / "chapter-2.yaml", "理发店，")
+    out = _check(project)
+    assert f"warning: data/chapter-2.yaml:{line}: the Hong Kong text has 髮 in 理髮店: check it, or add an override" in out
+
+
+def test_an_override_confirms_the_place(project):
+    _edit_first_text(project / "data" / "chapter-2.yaml", "理发店，")
+    overrides = project / "data" / "hk-overrides.yaml"
+    overrides.write_text(overrides.read_text(encoding="utf-8") + "  - simplified: 理发店\n    hk: 理髮店\n"
+                         "    reason: a barber's shop (test).\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "generator", "check", "--root", str(project)], cwd=REPO,
+                         capture_output=True, text=True)
+    assert "髮" not in run.stdout
+    # the override changes nothing and confirms no boundary: the loader says so
+    assert "the override for `理发店` changes nothing" in run.stderr
+
+
+def test_the_plan_as_it_stands_has_no_warning():
+    assert "warning: data/" not in _check(REPO)

@@ -1,0 +1,22 @@
+"""Hong Kong punctuation: one rule per row, each with its example."""
+import pytest
+
+from generator.hongkong.punctuation import hong_kong
+
+RULES = [
+    ("double quotes", "構建“深圳雲”", "構建「深圳雲」"),
+    ("nested quotes", "“智慧‘深圳’”", "「智慧『深圳』」"),
+    ("quotes inside a title", "《“十二五”規劃》", "《「十二五」規劃》"),
+    ("half-width section number", "(一)", "（一）"),
+    ("full-width section number stays", "（二）", "（二）"),
+    ("Latin in brackets stays half-width", "TD-LTE (Long Term Evolution, 長期演進)", "TD-LTE (Long Term Evolution, 長期演進)"),
+    ("colon ending a label", "SaaS (Software as a Service, 軟件即服務):", "SaaS (Software as a Service, 軟件即服務)："),
+    ("colon after Chinese", "雲計算:", "雲計算："),
+    ("colon in a time or address stays", "10:30 https://example.org", "10:30 https://example.org"),
+    ("Arabic numbers in brackets stay", "(1)", "(1)"),
+]
+
+
+@pytest.mark.parametrize("rule, text, expected", RULES, ids=[r[0] for r in RULES])
+def test_rule(rule, text, expected):
+    assert hong_kong(text) == expected
