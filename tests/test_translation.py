@@ -2,6 +2,7 @@
 import re
 
 import pytest
+from pydantic import BaseModel
 
 from generator import translation as tr
 from generator.load import load_plan
@@ -146,9 +147,26 @@ def _official_names() -> list[str]:
     return [r for t in _plan.terms for r in (t.en, *t.variants)]
 
 
+def _en_values(node, where: str) -> list[tuple[str, str]]:
+    """Every string under an `en` key of a data structure (indicator names, notes, units …)."""
+    if isinstance(node, BaseModel):
+        node = node.model_dump()
+    if isinstance(node, dict):
+        return [pair for key, value in node.items() for pair in
+                ([(where, value)] if key == "en" and isinstance(value, str) else _en_values(value, where))]
+    if isinstance(node, list):
+        return [pair for item in node for pair in _en_values(item, where)]
+    return []
+
+
 def _english_texts() -> list[tuple[str, str]]:
     texts = [(ident, tr._own_text(obj, "en")) for _, ident, obj, _ in tr.objects(_plan, editorial=True)]
-    return texts + [(f"site.yaml ui.{key}", value["en"]) for key, value in _plan.site.ui.items()]
+    texts += [(f"site.yaml ui.{key}", value["en"]) for key, value in _plan.site.ui.items()]
+    return texts + _en_values(_plan.indicators, "indicators.yaml") + _en_values(_plan.projects, "projects.yaml")
+
+
+def test_the_english_texts_include_the_progress_data():
+    assert any(where == "indicators.yaml" and "Household broadband" in text for where, text in _english_texts())
 
 
 @pytest.mark.parametrize("american, british", AMERICAN, ids=[b for _, b in AMERICAN])
