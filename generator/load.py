@@ -85,7 +85,7 @@ def load_plan(data_dir: Path) -> model.Plan:
                       glossary=glossary.value, closing=closing.value, hk_overrides=overrides.value.overrides,
                       hk_forms=overrides.value.forms, hk_watch=overrides.value.watch,
                       terms=terms.value.terms, editorial=editorial.value.pages, key_terms=key_terms.value.terms,
-                      hk_usage=key_terms.value.hk_usage, indicators=indicators.value,
+                      hk_usage=key_terms.value.hk_usage, hk_words=key_terms.value.hk_words, indicators=indicators.value,
                       projects=projects.value.projects,
                       chapter_files={c.value.id: name for c, (_, name) in zip(chapters, chapter_files)})
     problems.extend(_check_overrides(plan, overrides.src))  # needs every text of the plan
@@ -231,6 +231,13 @@ def _check_hk_usage(key_terms: model.KeyTerms, src: YamlFile, glossary: model.Gl
         if key not in known:
             yield Problem(src.name, src.line_of(("hk_usage", key)),
                           f"`{key}` under hk_usage is not a glossary entry: use an id such as term1 or key-…")
+    usages = [(("hk_usage", k), u) for k, u in key_terms.hk_usage.items()]
+    usages += [(("hk_words", i), w) for i, w in enumerate(key_terms.hk_words)]
+    for path, usage in usages:
+        if usage.term.replace(" ", "") not in usage.example.replace(" ", ""):
+            yield Problem(src.name, src.line_of(path + ("example",)),
+                          f"the example does not show the Hong Kong term {usage.term}: copy the words of the "
+                          "cited page that contain it")
 
 
 def _check_indicators(indicators: model.Indicators, src: YamlFile, paragraphs: set[str] | None) -> Iterator[Problem]:

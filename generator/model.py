@@ -233,8 +233,23 @@ class KeyTerm(Strict):
     en: Optional[English] = None
 
 
+class HkUsage(Strict):
+    """How Hong Kong government text writes a term of the plan, with the page that shows it."""
+
+    term: Text                # the Hong Kong term, in Traditional Chinese
+    example: Text             # words on the cited page that show it
+    source: Annotated[str, StringConstraints(pattern=r"^https?://[^ ]+\.gov\.hk/")]  # a .gov.hk page
+
+
+class HkWord(HkUsage):
+    """A word of the plan (not a glossary entry) that Hong Kong government text writes differently."""
+
+    simplified: Text          # the word as the plan writes it, in Simplified Chinese
+
+
 class KeyTerms(Strict):
-    hk_usage: dict[Id, Text] = {}
+    hk_usage: dict[Id, HkUsage] = {}
+    hk_words: list[HkWord] = []
     terms: list[KeyTerm] = []
 
 
@@ -318,7 +333,8 @@ class Plan(BaseModel):
     key_terms: list[KeyTerm] = []
     indicators: Optional[Indicators] = None
     projects: list[Project] = []
-    hk_usage: dict[str, str] = {}
+    hk_usage: dict[str, HkUsage] = {}
+    hk_words: list[HkWord] = []
     hk_overrides: list[Override] = []
     hk_forms: list[HkForm] = []
     hk_watch: list[Watch] = []

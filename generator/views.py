@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Optional
+from urllib.parse import urlsplit
 
 from pypinyin import lazy_pinyin
 
@@ -140,6 +141,7 @@ class TermView:
     meta: tuple[tuple[str, Localized], ...] = ()   # (label, value): English or Chinese term, HK usage
     used_in: tuple[tuple[str, str], ...] = ()      # (label, href) of each paragraph using the term
     editorial: bool = False
+    hk_source: Optional[tuple[str, str]] = None    # (label, href) of the page showing the HK usage
 
 
 @dataclass
@@ -250,8 +252,11 @@ def glossary_page(loc: Localizer, plan: model.Plan, links: Links) -> PageView:
             meta.append((loc.ui("chinese_term"), Localized(source.term, lang="zh-Hans")))
         elif source.en and source.en.term:
             meta.append((loc.ui("english_term"), Localized(source.en.term, lang="en")))
+        hk_source = None
         if loc.lang.code == "zh-Hant" and entry.id in plan.hk_usage:
-            meta.append((loc.ui("hk_usage"), Localized(plan.hk_usage[entry.id])))
+            usage = plan.hk_usage[entry.id]
+            meta.append((loc.ui("hk_usage"), Localized(usage.term)))
+            hk_source = (urlsplit(usage.source).hostname or usage.source, usage.source)
         used_in = tuple((_place_label(loc, p), p.href) for p in used[entry.id])
         if isinstance(source, model.Term):
             figure = None
@@ -266,7 +271,7 @@ def glossary_page(loc: Localizer, plan: model.Plan, links: Links) -> PageView:
             term = loc.pick(source, "term") or Localized("")
             title = Heading(term.text, term.lang)
         views[entry.id] = TermView(entry.id, title, loc.pick(source, "definition") or Localized(""), figure,
-                                   tuple(meta), used_in, entry.editorial)
+                                   tuple(meta), used_in, entry.editorial, hk_source)
     index = sorted(links.entries, key=lambda e: _index_key(loc, e))
     title = heading(loc, plan.glossary)
     return PageView(
@@ -276,7 +281,18 @@ def glossary_page(loc: Localizer, plan: model.Plan, links: Links) -> PageView:
         extra={"key_terms": [views[e.id] for e in links.entries if e.editorial],
                "key_terms_heading": loc.ui("glossary_key_terms"), "editorial_label": loc.ui("editorial_label"),
                "index_heading": loc.ui("glossary_index"), "used_in": loc.ui("used_in"),
-               "index": [(loc.text(e.source, "term"), e.id) for e in index]})
+               "index": [(loc.text(e.source, "term"), e.id) for e in index],
+               "hk_words": _hk_words(loc, plan), "hk_words_heading": loc.ui("hk_words_heading"),
+               "hk_words_intro": loc.ui("hk_words_intro"), "hk_words_columns": [
+                   loc.ui("hk_words_plan"), loc.ui("hk_usage"), loc.ui("hk_usage_source")]})
+
+
+def _hk_words(loc: Localizer, plan: model.Plan) -> list[tuple[str, str, str, str]]:
+    """Hong Kong edition only: (the plan's word, converted; Hong Kong usage; source host; source URL)."""
+    if loc.lang.code != "zh-Hant":
+        return []
+    return [(loc.convert(w.simplified), w.term, urlsplit(w.source).hostname or w.source, w.source)
+            for w in plan.hk_words]
 
 
 def notice_page(loc: Localizer, front: model.Front, closing: model.Closing, links: "Links") -> PageView:

@@ -84,7 +84,7 @@ def test_abbreviations_in_chinese_text_are_english_and_expanded(built):
 
 def test_hong_kong_usage_is_shown_beside_the_official_term(built):
     html = (built / "site" / "zh-Hant" / "glossary" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r"<dt>香港常用[說説]法</dt><dd>雲端運算</dd>", html)
+    assert re.search(r"<dt>香港常用說法</dt><dd>雲端運算</dd>", html)
     assert "香港常用" not in (built / "site" / "zh-Hans" / "glossary" / "index.html").read_text(encoding="utf-8")
 
 
@@ -106,3 +106,34 @@ def test_abbreviations_match_whole_latin_words_only(lang, text, linked):
     convert = HongKongConverter.for_plan(_plan) if lang == "zh-Hant-HK" else (lambda s: s)
     found = [text[a:b] for a, b, _ in glossary.Matcher(ENTRIES, lang, convert).find(text)]
     assert [f for f in found if f.isascii()] == linked
+
+
+def test_every_hong_kong_usage_is_shown_with_its_government_source(built, plan):
+    html = (built / "site" / "zh-Hant" / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert plan.hk_usage and plan.hk_words
+    cells = [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<(?:dd|td)>(.*?)</(?:dd|td)>", html, re.S)]
+    for usage in [*plan.hk_usage.values(), *plan.hk_words]:
+        assert ".gov.hk/" in usage.source
+        assert usage.term in cells, usage.term
+        assert f'href="{usage.source}"' in html, usage.source
+    assert 'id="glossary-hk-usage"' in html
+    for edition in ("zh-Hans", "en"):
+        assert "glossary-hk-usage" not in (built / "site" / edition / "glossary" / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_hong_kong_word_is_a_word_of_the_plan(plan):
+    texts = "\n".join(plan.chinese_texts())
+    assert [w.simplified for w in plan.hk_words if w.simplified not in texts] == []
+
+
+def test_an_example_that_does_not_show_the_term_is_refused(project):
+    import subprocess
+    import sys
+
+    path = project / "data" / "key-terms.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("example: 協力打破數碼隔膜", "example: 協力打破"),
+                    encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "generator", "check", "--root", str(project)], cwd=REPO,
+                         capture_output=True, text=True)
+    assert run.returncode == 1
+    assert "data/key-terms.yaml:" in run.stderr and "does not show the Hong Kong term 數碼隔膜" in run.stderr

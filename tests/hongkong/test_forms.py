@@ -11,7 +11,7 @@ from generator.hongkong import forms
 # One example per rule: a Simplified word of the plan, and the form Hong Kong government text uses.
 EXAMPLES = {
     "户": ("用户", "用戶"), "税": ("税务", "稅務"), "説": ("说明", "說明"), "閲": ("查阅", "查閱"),
-    "為": ("作为", "作為"), "衞": ("卫生", "衞生"), "眾": ("公众", "公眾"), "核": ("审核", "審核"),
+    "啓": ("启动", "啟動"), "為": ("作为", "作為"), "衞": ("卫生", "衞生"), "眾": ("公众", "公眾"), "核": ("审核", "審核"),
 }
 # Characters where s2hk and s2t differ over the plan but no government page has been cited yet
 # (recorded in the comment above `forms:`): OpenCC's s2hk form is kept.
@@ -43,7 +43,8 @@ def test_every_character_where_s2hk_and_s2t_differ_is_decided(plan):
     for text in dict.fromkeys(plan.chinese_texts()):
         a, b = s2hk.convert(text), s2t.convert(text)
         differing |= {x for x, y in zip(a, b) if x != y} if len(a) == len(b) else set()
-    assert differing - UNCITED == {f.opencc for f in plan.hk_forms}
+    decided = {f.opencc for f in plan.hk_forms}
+    assert differing - UNCITED <= decided, differing - UNCITED - decided
 
 
 class _Visible(HTMLParser):
