@@ -10,29 +10,17 @@ look. An override that produces the sequence, or covers the place, confirms it: 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from .. import cache
 from ..model import Override, Plan, Watch
+from ..problems import Problem
 from ..yamlfile import read
 
 # keys whose values are never Simplified Chinese text converted for the Hong Kong edition
 _SKIP = {"id", "en", "abbreviation", "english_name", "url", "source", "publisher", "accessed", "hk", "reason",
          "simplified", "example", "opencc", "status", "mirror", "confidence"}
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One suspicious place: file, line and the message for the maintainer."""
-
-    file: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
 
 
 def _places(text: str, sequence: str) -> Iterator[int]:
@@ -84,8 +72,8 @@ def _strings(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
         yield path, data
 
 
-def scan(data_dir: Path, plan: Plan) -> list[Finding]:
-    """Every finding in the Chinese texts of data_dir (remembered by content: `make check` stays fast)."""
+def scan(data_dir: Path, plan: Plan) -> list[Problem]:
+    """Every suspicious place in the Chinese texts of data_dir, as warnings in the form of problems (remembered by content: `make check` stays fast)."""
     from ..convert import HongKongConverter, code, naive_converter
 
     sources = [src for p in sorted(data_dir.glob("*.yaml")) if p.name != "hk-overrides.yaml"
@@ -100,5 +88,5 @@ def scan(data_dir: Path, plan: Plan) -> list[Finding]:
         remembered = {t: check_text(t, convert, naive, plan.hk_watch, plan.hk_overrides)
                       for t in {t for _, _, t in places}}
         cache.put(name, remembered)
-    return [Finding(src.name, src.line_of(path), message)
+    return [Problem(src.name, src.line_of(path), message)
             for src, path, text in places for message in remembered.get(text, [])]
