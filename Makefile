@@ -16,12 +16,13 @@ PORT   ?= 8000
 
 all: site
 
-$(READY): requirements.txt
+$(READY): requirements.txt tests/setup-system.sh
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed (found: $$($(PYTHON) --version))"; exit 1; }
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && apt-get install -y -qq python3-venv && rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); \
 	  else echo "python3 -m venv failed: install python3-venv (sudo apt-get install python3-venv)"; exit 1; fi; }
+	bash tests/setup-system.sh build
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $(READY)
 

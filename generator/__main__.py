@@ -51,10 +51,10 @@ def convert(root: Path) -> int:
     return 0
 
 
-def do_build(root: Path) -> int:
+def do_build(root: Path, make_pdfs: bool = True) -> int:
     from .build import build
 
-    times = build(root)
+    times = build(root, make_pdfs=make_pdfs)
     total = sum(times.values())
     steps = ", ".join(f"{k} {v:.2f}s" for k, v in times.items())
     print(f"site built in {total:.2f}s ({steps}): {root / 'site'}")
@@ -67,7 +67,7 @@ def serve(root: Path, port: int) -> int:
     def build_once() -> bool:
         """One build; its problems are printed, and the previous site/ stays served."""
         try:
-            return do_build(root) == 0
+            return do_build(root, make_pdfs=False) == 0  # PDFs only with `make`: see generator/pdf/
         except (DataError, BuildError) as err:
             report(err)
             return False

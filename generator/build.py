@@ -18,13 +18,14 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator, Optional
 from urllib.parse import urlsplit
 
 import yaml
 
 from . import model
 from . import csp
+from . import pdf
 from .prune import prune
 from .convert import HongKongConverter
 from .languages import LANGUAGES, Language
@@ -90,14 +91,15 @@ def localizer(lang: Language, plan: model.Plan) -> Localizer:
     return Localizer(lang, plan.site)
 
 
-def render_editions(plan: model.Plan, languages: tuple[Language, ...] = LANGUAGES) -> list[Edition]:
-    editions = []
-    for lang in languages:
-        loc = localizer(lang, plan)
-        pages = site_pages(loc, plan)
-        editions.append(Edition(lang, loc, render_pages(pages, loc), mkdocs_config(lang, loc, plan, pages),
-                                search_words(plan, loc)))
-    return editions
+def render_editions(plan: model.Plan, languages: tuple[Language, ...] = LANGUAGES,
+                    before_render: Optional[Callable[[list[tuple[Localizer, list[PageView]]]], None]] = None,
+                    ) -> list[Edition]:
+    """Each edition's pages as Markdown; `before_render` may first add to the page views (PDF links)."""
+    views = [(loc, site_pages(loc, plan)) for loc in (localizer(lang, plan) for lang in languages)]
+    if before_render:
+        before_render(views)
+    return [Edition(loc.lang, loc, render_pages(pages, loc), mkdocs_config(loc.lang, loc, plan, pages),
+                    search_words(plan, loc)) for loc, pages in views]
 
 
 def root_page(plan: model.Plan, editions: list[Edition]) -> str:
@@ -221,17 +223,30 @@ def published_at(plan: model.Plan, site_url: str | None) -> model.Plan:
     return plan.model_copy(update={"site": site})
 
 
-def build(root: Path = ROOT, log=print) -> dict[str, float]:
-    """Validate, generate and build everything; return the time of each step in seconds."""
+def build(root: Path = ROOT, log=print, make_pdfs: bool = True) -> dict[str, float]:
+    """Validate, generate and build everything; return the time of each step in seconds.
+
+    make_pdfs=False (the preview) makes no PDF edition: see generator/pdf/.
+    """
     times: dict[str, float] = {}
     t0 = time.perf_counter()
     plan = published_at(load_plan(root / "data"), os.environ.get("SITE_URL"))
     times["load"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    editions = render_editions(plan)
+    pdfs: dict[str, pdf.PdfEdition] = {}
+
+    def with_pdfs(views: list[tuple[Localizer, list[PageView]]]) -> None:
+        started = time.perf_counter()
+        pdfs.update(pdf.publish(plan, views, make=make_pdfs, previous_site=root / "site", log=log))
+        for loc, pages in views:
+            pdf.attach(loc, pages, pdfs.get(loc.lang.code))
+        times["pdf editions"] = time.perf_counter() - started
+
+    editions = render_editions(plan, before_render=with_pdfs)
     write_docs(editions, plan, root / "docs")
-    times["generate"] = time.perf_counter() - t0
+    pdf.copy_into(pdfs, root / "docs")
+    times["generate"] = time.perf_counter() - t0 - times["pdf editions"]
 
     staging = root / "site.new"
     shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,155 @@
+"""PDF editions: the whole plan as one PDF per language edition, for readers who print, keep or cite.
+
+views (generator/views.py) ──► document.py: one HTML document per edition ──► render.py:
+WeasyPrint ──► <edition>/shenzhen-informatization-plan-<edition>.pdf, linked with its size
+from the edition's home page (and downloads page).
+
+Making a PDF takes seconds of CPU per edition, so a PDF is made only when its HTML changed:
+the PDF is kept in the build cache (generator/cache.py) under a hash of its HTML (which
+inlines the stylesheet and every string), of the pinned library versions and of the fonts.
+The preview (`make serve`) never makes PDFs: it uses a cached PDF of the current data if there
+is one, or keeps the PDF the site already has (`make` brings it up to date).
+"""
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import shutil
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Optional
+
+from .. import cache, model
+from ..views import Localizer, PageView
+from .document import FONTS, document_html
+
+FOLDER = cache.FOLDER / "pdf"
+KEEP = 12  # cached PDFs kept (the newest): three editions of the last few data versions
+FONT_DIRS = (Path("/usr/share/fonts/opentype/noto"), Path("/usr/share/fonts/truetype/noto"))
+
+
+@dataclass(frozen=True)
+class PdfEdition:
+    """One edition's PDF: where it is now, the name it gets in site/<code>/, its size in bytes."""
+
+    code: str
+    path: Path
+    name: str
+    size: int
+    current: bool  # False: an older PDF kept by the preview, not made from the current data
+
+
+def file_name(code: str) -> str:
+    """The PDF's file name at the root of its edition, e.g. shenzhen-informatization-plan-en.pdf."""
+    return f"shenzhen-informatization-plan-{code}.pdf"
+
+
+def _fonts_fingerprint() -> str:
+    """Names and sizes of the installed Noto CJK files: a font update gives new PDFs."""
+    files = sorted(p for d in FONT_DIRS if d.is_dir() for p in d.glob("Noto*CJK*"))
+    return "\n".join(f"{p.name} {p.stat().st_size}" for p in files)
+
+
+def cache_key(html: str) -> str:
+    """The cache entry name of the PDF made from `html` (its code, libraries and fonts included)."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return cache.key("pdf/render.py", html, digest.hexdigest(), _fonts_fingerprint(), repr(FONTS)) + ".pdf"
+
+
+def _make(html: str, target: Path) -> None:
+    from .render import render_pdf
+
+    data = render_pdf(html)
+    FOLDER.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}")
+    temporary.write_bytes(data)
+    os.replace(temporary, target)
+
+
+def _evict() -> None:
+    entries = sorted(FOLDER.glob("*.pdf"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[KEEP:]:
+        old.unlink(missing_ok=True)
+
+
+def publish(plan: model.Plan, editions: list[tuple[Localizer, list[PageView]]], *, make: bool,
+            previous_site: Optional[Path] = None, log: Callable[[str], None] = print) -> dict[str, PdfEdition]:
+    """The PDF of each edition (code → PdfEdition), made only where the cache has none.
+
+    `editions`: each edition's localizer and page views (views.site_pages). With make=False (the
+    preview), nothing is made: a missing PDF is taken from `previous_site`/<code>/ if it is there
+    (marked current=False), else the edition has none. Raises BuildError (render.py) if
+    WeasyPrint or its fonts are missing, or if it fails.
+    """
+    wanted = {loc.lang.code: document_html(loc, plan, pages) for loc, pages in editions}
+    targets = {code: FOLDER / cache_key(html) for code, html in wanted.items()}
+    missing = [code for code, path in targets.items() if not path.is_file()]
+    if missing and make:
+        from .render import check_system
+
+        check_system()
+        log(f"making the PDF editions {', '.join(missing)} (their text changed)")
+        if len(missing) == 1:
+            _make(wanted[missing[0]], targets[missing[0]])
+        else:
+            import weasyprint  # noqa: F401  (loaded once, before the fork)
+
+            workers = min(len(missing), os.cpu_count() or 1)
+            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                for job in [pool.submit(_make, wanted[c], targets[c]) for c in missing]:
+                    job.result()
+        _evict()
+    found: dict[str, PdfEdition] = {}
+    for code, path in targets.items():
+        name = file_name(code)
+        if path.is_file():
+            os.utime(path)  # recently used: kept by _evict
+            found[code] = PdfEdition(code, path, name, path.stat().st_size, current=True)
+        elif previous_site and (old := previous_site / code / name).is_file():
+            found[code] = PdfEdition(code, old, name, old.stat().st_size, current=False)
+    if not make and any(not p.current for p in found.values()) or len(found) < len(wanted):
+        log("the preview does not make PDF editions: run `make` to bring them up to date")
+    return found
+
+
+def copy_into(pdfs: dict[str, PdfEdition], docs: Path) -> None:
+    """Put each PDF into docs/<code>/, from where MkDocs copies it into the edition's site."""
+    for pdf in pdfs.values():
+        shutil.copyfile(pdf.path, docs / pdf.code / pdf.name)
+
+
+@dataclass(frozen=True)
+class PdfLink:
+    """A link to an edition's PDF as a page shows it: address relative to the page, label, size."""
+
+    href: str
+    label: str
+    details: str  # "PDF, 1.2 MB"
+    current: bool
+
+
+# The pages that link to the PDF of their edition (by page id): the home page, the downloads page.
+LINKED_FROM = ("index", "downloads")
+
+
+def size_text(size: int) -> str:
+    """A file size as readers read it: 870 kB, 1.2 MB (decimal units, like file managers)."""
+    return f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} kB"
+
+
+def attach(loc: Localizer, pages: list[PageView], pdf: Optional[PdfEdition]) -> None:
+    """Give each linking page its `extra["pdf"]`: a PdfLink, or None if the edition has no PDF yet."""
+    for page in pages:
+        if page.id not in LINKED_FROM:
+            continue
+        link = None
+        if pdf:
+            parts = Path(page.file).parts
+            depth = len(parts) - 1 + (0 if parts[-1] == "index.md" else 1)  # use_directory_urls
+            link = PdfLink(href="../" * depth + pdf.name, label=loc.ui("pdf_download"),
+                           details=loc.ui("pdf_size").format(size=size_text(pdf.size)), current=pdf.current)
+        page.extra["pdf"] = link
