@@ -50,4 +50,4 @@ bench: $(DEV) $(NODE) ## benchmark: build steps, scaling, page weight, preview, 
 	$(BIN)/python bench/run.py
 
 clean:               ## remove everything generated (not the virtual environment)
-	rm -rf site site.new site.old docs docs.new docs.old .pytest_cache artifacts
+	rm -rf site site.new site.old docs docs.new docs.old .staging-* .build.lock .build.pid .pytest_cache artifacts

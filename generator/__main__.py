@@ -14,6 +14,7 @@ import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from .problems import BuildError, DataError  # noqa: E402
+from .atomic import BuildRunning  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -51,10 +52,10 @@ def convert(root: Path) -> int:
     return 0
 
 
-def do_build(root: Path, make_pdfs: bool = True) -> int:
+def do_build(root: Path, make_pdfs: bool = True, wait: bool = True) -> int:
     from .build import build
 
-    times = build(root, make_pdfs=make_pdfs)
+    times = build(root, log=lambda line: print(line, flush=True), make_pdfs=make_pdfs, wait=wait)
     total = sum(times.values())
     steps = ", ".join(f"{k} {v:.2f}s" for k, v in times.items())
     print(f"site built in {total:.2f}s ({steps}): {root / 'site'}")
@@ -65,12 +66,21 @@ def serve(root: Path, port: int) -> int:
     from .preview import serve as preview
 
     def build_once() -> bool:
-        """One build; its problems are printed, and the previous site/ stays served."""
+        """One build; its problems are printed, and the previous site/ stays served.
+
+        Whatever goes wrong in a rebuild (even a fault of the generator itself) is printed and
+        the preview goes on: a maintainer fixes the data and saves again.
+        """
         try:
             return do_build(root, make_pdfs=False) == 0  # PDFs only with `make`: see generator/pdf/
         except (DataError, BuildError) as err:
             report(err)
-            return False
+        except KeyboardInterrupt:
+            raise
+        except BaseException as err:  # noqa: BLE001 - the preview must outlive any failed build
+            print(f"the build failed ({type(err).__name__}: {err}); the previous site/ is still served. "
+                  "Save a data file to try again.", file=sys.stderr, flush=True)
+        return False
 
     return preview(root, port, build_once)
 
@@ -83,6 +93,8 @@ def report(err: DataError | BuildError) -> None:
               file=sys.stderr)
     else:
         print(err, file=sys.stderr)
+        if isinstance(err, BuildRunning):
+            return
         print("nothing was published: the previous site/ is unchanged.", file=sys.stderr)
 
 
@@ -93,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--all", action="store_true", help="with `translated`: every English block")
     parser.add_argument("--root", type=Path, default=ROOT, help="project folder (default: this checkout)")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--no-wait", action="store_true",
+                        help="with `build`: exit at once if another build is running, instead of waiting")
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
@@ -102,7 +116,13 @@ def main(argv: list[str] | None = None) -> int:
 
             if not args.ids and not args.all:
                 parser.error("name the ids whose English you re-checked, or --all")
-            done = stamp(args.root / "data", None if args.all else args.ids)
+            try:
+                done = stamp(args.root / "data", None if args.all else args.ids)
+            except DataError as err:
+                for problem in err.problems:
+                    print(problem, file=sys.stderr)
+                print("the file(s) named above were left as they were", file=sys.stderr)
+                return 1
             print(f"recorded the current Chinese for {len(done)} English block(s)")
             return 0
         if args.command == "schema":
@@ -114,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
             return convert(args.root)
         if args.command == "serve":
             return serve(args.root, args.port)
-        return do_build(args.root)
+        return do_build(args.root, wait=not args.no_wait)
     except (DataError, BuildError) as err:
         report(err)
         return 1

@@ -2,8 +2,9 @@
 
 Order matters: everything is validated and rendered in memory first; Markdown is written to a
 fresh staging folder; MkDocs builds every language into a staging site; only when all of that
-succeeded does the new site replace the old one (two renames). Any failure leaves the
-previous `site/` untouched.
+succeeded does the new site replace the old one (one atomic exchange; see atomic.py). Any
+failure leaves the previous `site/` untouched. One build runs at a time (a file lock), each in
+its own temporary staging folder, and a swap interrupted by a kill is repaired by the next build.
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ import yaml
 from . import model
 from . import csp
 from . import pdf
+from .atomic import build_lock, publish, repair, staging_folder
 from .prune import prune
 from .convert import HongKongConverter
 from .languages import LANGUAGES, Language
@@ -123,9 +125,9 @@ def not_found_page(plan: model.Plan, editions: list[Edition]) -> str:
 
 
 def write_docs(editions: list[Edition], plan: model.Plan, docs: Path) -> None:
-    """Replace docs/ with the freshly rendered Markdown (staged, then swapped)."""
-    staging = docs.with_name(docs.name + ".new")
-    shutil.rmtree(staging, ignore_errors=True)
+    """Replace docs/ with the freshly rendered Markdown (staged in a folder of its own, then swapped)."""
+    holder = staging_folder(docs.parent)
+    staging = holder / "docs"
     for ed in editions:
         folder = staging / ed.lang.code
         folder.mkdir(parents=True)
@@ -137,16 +139,10 @@ def write_docs(editions: list[Edition], plan: model.Plan, docs: Path) -> None:
             header + yaml.safe_dump(ed.config, allow_unicode=True, sort_keys=False), encoding="utf-8")
         (staging / f"{ed.lang.code}.words.txt").write_text("".join(f"{w} 100000\n" for w in ed.words),
                                                           encoding="utf-8")
-    _swap(staging, docs)
-
-
-def _swap(new: Path, target: Path) -> None:
-    old = target.with_name(target.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+    try:
+        publish(staging, docs)
+    finally:
+        shutil.rmtree(holder, ignore_errors=True)
 
 
 @contextlib.contextmanager
@@ -223,11 +219,21 @@ def published_at(plan: model.Plan, site_url: str | None) -> model.Plan:
     return plan.model_copy(update={"site": site})
 
 
-def build(root: Path = ROOT, log=print, make_pdfs: bool = True) -> dict[str, float]:
+def build(root: Path = ROOT, log=print, make_pdfs: bool = True, wait: bool = True) -> dict[str, float]:
     """Validate, generate and build everything; return the time of each step in seconds.
 
     make_pdfs=False (the preview) makes no PDF edition: see generator/pdf/.
+    Holds the build lock throughout: with wait=False a second build raises BuildRunning
+    ("another build is running (pid N)") instead of waiting. Raises DataError or BuildError;
+    in every case the previous site/ stays complete.
     """
+    with build_lock(root, wait, log):
+        for line in repair(root):
+            log(line)
+        return _build(root, log, make_pdfs)
+
+
+def _build(root: Path, log, make_pdfs: bool) -> dict[str, float]:
     times: dict[str, float] = {}
     t0 = time.perf_counter()
     plan = published_at(load_plan(root / "data"), os.environ.get("SITE_URL"))
@@ -248,8 +254,8 @@ def build(root: Path = ROOT, log=print, make_pdfs: bool = True) -> dict[str, flo
     pdf.copy_into(pdfs, root / "docs")
     times["generate"] = time.perf_counter() - t0 - times["pdf editions"]
 
-    staging = root / "site.new"
-    shutil.rmtree(staging, ignore_errors=True)
+    holder = staging_folder(root)
+    staging = holder / "site"
     t0 = time.perf_counter()
     try:
         with _reproducible(plan.site.edition_date):
@@ -269,8 +275,7 @@ def build(root: Path = ROOT, log=print, make_pdfs: bool = True) -> dict[str, flo
             (staging / ed.lang.code / "404.html").unlink()
             prune(staging / ed.lang.code)
         csp.apply(staging)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    _swap(staging, root / "site")
+        publish(staging, root / "site")
+    finally:
+        shutil.rmtree(holder, ignore_errors=True)
     return times
