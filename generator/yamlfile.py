@@ -3,11 +3,22 @@
 PyYAML's own loader forgets where a value came from and silently keeps the last of two
 duplicate keys. Validation messages must point at a line, and a duplicated key is almost
 always an editing mistake, so we compose the node tree ourselves and keep positions.
+
+Whatever a file holds, reading it ends in values or in problems, never in a traceback, a hang
+or exhausted memory. Before PyYAML builds anything: the size is capped (MAX_FILE_BYTES),
+invisible characters are refused (controls, format characters such as bidirectional
+overrides, private-use characters, unpaired surrogates, noncharacters: a reader cannot see
+them, a screen reader may read them, and the Hong Kong conversion must not meet them), and one
+pass over the parser's events refuses anchors and aliases (these files need none; nine levels
+of nine aliases expand to 387 million values) and nesting deeper than MAX_DEPTH. Each text is
+capped at MAX_TEXT_CHARS, and a text wrapped over several lines is joined the way Chinese is
+written (see `unfold`).
 """
 from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +30,52 @@ from .problems import Problem
 Path_ = tuple[str | int, ...]
 # libyaml's loader when PyYAML was built with it (17× faster on a chapter file), else pure Python
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_FILE_BYTES = 2_000_000   # the largest data file today is about 0.2 MB
+MAX_TEXT_CHARS = 20_000      # the longest paragraph of the plan has about 1,600 characters
+MAX_DEPTH = 20               # the deepest data today is 8 levels
+MAX_REPORTED = 10            # per file and kind: a binary file would otherwise give thousands of lines
+
+# Invisible characters (tab and line breaks excepted): C0/C1 controls and DEL; every format
+# character of Unicode 14 (soft hyphen, zero-width characters, bidirectional embeddings,
+# overrides U+202A–U+202E and isolates U+2066–U+2069, word joiner, BOM, tags…); line and
+# paragraph separators; private-use characters; surrogates (only an escape such as "\ud800" can
+# produce one); noncharacters. tests/test_input_limits.py checks this against unicodedata.
+INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2"
+    "\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\udfff\ue000-\uf8ff\ufdd0-\ufdef"
+    "\ufeff\ufff9-\ufffb\ufffe\uffff\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f\U000f0000-\U0010ffff"
+    + "".join(f"\\U{plane:04x}fffe\\U{plane:04x}ffff" for plane in range(1, 17)) + "]")
+_CONTROL_NAMES = dict(zip(
+    [*range(0x00, 0x20), 0x7F],
+    ["NULL", "START OF HEADING", "START OF TEXT", "END OF TEXT", "END OF TRANSMISSION", "ENQUIRY", "ACKNOWLEDGE",
+     "BELL", "BACKSPACE", "CHARACTER TABULATION", "LINE FEED", "LINE TABULATION", "FORM FEED", "CARRIAGE RETURN",
+     "SHIFT OUT", "SHIFT IN", "DATA LINK ESCAPE", "DEVICE CONTROL ONE", "DEVICE CONTROL TWO", "DEVICE CONTROL THREE",
+     "DEVICE CONTROL FOUR", "NEGATIVE ACKNOWLEDGE", "SYNCHRONOUS IDLE", "END OF TRANSMISSION BLOCK", "CANCEL",
+     "END OF MEDIUM", "SUBSTITUTE", "ESCAPE", "FILE SEPARATOR", "GROUP SEPARATOR", "RECORD SEPARATOR",
+     "UNIT SEPARATOR", "DELETE"]))
+
+
+def character_name(char: str) -> str:
+    """The Unicode name of `char`, or its alias or kind where Unicode gives it no name."""
+    code = ord(char)
+    if code in _CONTROL_NAMES:
+        return _CONTROL_NAMES[code]
+    if name := unicodedata.name(char, ""):
+        return name
+    category = unicodedata.category(char)
+    if category == "Cc":
+        return "CONTROL CHARACTER"
+    if category == "Co":
+        return "PRIVATE USE CHARACTER"
+    if category == "Cs":
+        return "UNPAIRED SURROGATE"
+    return "NONCHARACTER" if (code & 0xFFFE) == 0xFFFE or 0xFDD0 <= code <= 0xFDEF else "UNNAMED CHARACTER"
+
+
+def invisible_message(char: str) -> str:
+    return f"the text contains an invisible character U+{ord(char):04X} ({character_name(char)}): delete it"
 
 
 @dataclass
@@ -40,7 +97,16 @@ class YamlFile:
 
 def read(path: Path, name: str, problems: list[Problem]) -> YamlFile | None:
     """Parse `path`; on failure add a problem and return None."""
-    raw = path.read_bytes()
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.append(Problem(name, 1, f"the file is {size / 1e6:.1f} MB: a data file may be at most "
+                                    f"{MAX_FILE_BYTES / 1e6:.0f} MB; remove what does not belong in it"))
+            return None
+        raw = path.read_bytes()
+    except OSError as err:
+        problems.append(Problem(name, 1, f"the file cannot be read ({err.strerror}): check it exists and is readable"))
+        return None
     try:
         text = raw.decode("utf-8-sig")  # a BOM is accepted silently
     except UnicodeDecodeError as err:
@@ -50,21 +116,74 @@ def read(path: Path, name: str, problems: list[Problem]) -> YamlFile | None:
     if not text.strip() or all(not l.strip() or l.lstrip().startswith("#") for l in text.splitlines()):
         problems.append(Problem(name, 1, "the file is empty: it must contain the data described in its header comment"))
         return None
+    found = _invisible(text, name) or _structure(text, name)
+    if found:
+        problems.extend(found)
+        return None
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         result = YamlFile(name, None, digest=hashlib.sha256(raw).digest())
-        result.data = _convert(loader, node, (), result, problems)
+        result.data = _convert(loader, node, (), result, problems, text)
         return result
     except yaml.MarkedYAMLError as err:
         problems.append(_syntax_problem(name, err, text))
+        return None
+    except yaml.YAMLError as err:  # e.g. a reader error without a position
+        problems.append(Problem(name, 1, f"invalid YAML ({err})"))
         return None
     finally:
         loader.dispose()
 
 
+def _invisible(text: str, name: str) -> list[Problem]:
+    found = []
+    for match in INVISIBLE.finditer(text):
+        found.append(Problem(name, text.count("\n", 0, match.start()) + 1, invisible_message(match.group())))
+        if len(found) == MAX_REPORTED:
+            break
+    return found
+
+
+def _structure(text: str, name: str) -> list[Problem]:
+    """Anchors, aliases and nesting deeper than MAX_DEPTH, found in one pass over the parser's events.
+
+    (Syntax errors are left to the composer, which reports them with the usual hints.)
+    """
+    found: list[Problem] = []
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.AliasEvent):
+                found.append(Problem(name, line, f"`*{event.anchor}` repeats another entry (a YAML alias): these "
+                                     "files use no aliases; write the value out in full"))
+            elif getattr(event, "anchor", None):
+                found.append(Problem(name, line, f"`&{event.anchor}` marks an entry for repetition (a YAML anchor): "
+                                     "these files use no anchors; remove it"))
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    found.append(_too_deep(name, line))
+                    break
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+            if len(found) >= MAX_REPORTED:
+                break
+    except yaml.YAMLError as err:  # libyaml stops at its own depth limit (1,000) before we count that far
+        if "nesting depth" in str(err):
+            mark = getattr(err, "problem_mark", None)
+            found.append(_too_deep(name, mark.line + 1 if mark else 1))
+    return found
+
+
+def _too_deep(name: str, line: int) -> Problem:
+    return Problem(name, line, f"the data is nested more than {MAX_DEPTH} levels deep here: check the indentation "
+                   "and the brackets")
+
+
 def _convert(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, out: YamlFile,
-             problems: list[Problem]) -> Any:
+             problems: list[Problem], text: str) -> Any:
     out.lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
@@ -74,12 +193,62 @@ def _convert(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, out: YamlFil
                 problems.append(Problem(out.name, key_node.start_mark.line + 1,
                                         f"the key `{key}` appears twice here: keep one"))
                 continue
-            result[key] = _convert(loader, value_node, path + (key,), out, problems)
+            result[key] = _convert(loader, value_node, path + (key,), out, problems, text)
             out.lines[path + (key,)] = key_node.start_mark.line + 1
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(loader, item, path + (i,), out, problems) for i, item in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
+        return [_convert(loader, item, path + (i,), out, problems, text) for i, item in enumerate(node.value)]
+    value = loader.construct_object(node, deep=True)
+    if isinstance(value, str):
+        value = _checked_text(value, node, path, out, problems, text)
+    return value
+
+
+def _checked_text(value: str, node: yaml.Node, path: Path_, out: YamlFile, problems: list[Problem],
+                  text: str) -> str:
+    line = node.start_mark.line + 1
+    field = next((str(p) for p in reversed(path) if isinstance(p, str)), "value")
+    if len(value) > MAX_TEXT_CHARS:
+        problems.append(Problem(out.name, line, f"`{field}` is {len(value):,} characters long: a text may have at most "
+                                f"{MAX_TEXT_CHARS:,} characters; split it into paragraphs"))
+    elif invisible := INVISIBLE.search(value):  # written as an escape ("\f", "\u202e"), so not seen before
+        problems.append(Problem(out.name, line, invisible_message(invisible.group())))
+    elif node.end_mark.line > node.start_mark.line and node.style in (None, '"', "'", ">"):
+        value = unfold(text[node.start_mark.index:node.end_mark.index], value)
+    return value
+
+
+_BREAK = re.compile(r"(\S)[ \t]*\n[ \t]*(?=(\S))")
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def unfold(source: str, value: str) -> str:
+    """The value of a text wrapped over several lines, joined as its language is written.
+
+    YAML turns each line break inside a text into a space ("举措，" / "大力" → "举措， 大力"),
+    which Chinese does not have. A break next to a Chinese character or full-width punctuation
+    therefore joins without a space; between two other characters (English words, digits) it
+    stays a space; blank lines and escaped breaks keep YAML's meaning. `source` is the scalar as
+    written (quotes included), `value` what YAML made of it (returned if re-reading fails).
+    """
+    def join(match: re.Match) -> str:
+        before, after = match.group(1), match.group(2)
+        if before == "\\" or not (_wide(before) or _wide(after)):
+            return match.group(0)
+        return before
+
+    head, sep, body = source.partition("\n") if source.startswith(">") else ("", "", source)
+    joined = head + sep + _BREAK.sub(join, body)
+    if joined == source:
+        return value
+    try:
+        again = yaml.load(joined, Loader=_Loader)
+    except yaml.YAMLError:
+        return value
+    return again if isinstance(again, str) else value
 
 
 # a value that opens a quote and does not close it on its line (our texts are one line each)
@@ -98,7 +267,26 @@ def _unclosed_quote_before(lines: list[str], line: int) -> int | None:
     return None
 
 
+_ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})")
+
+
+def _bad_escape(err: yaml.MarkedYAMLError, text: str, name: str) -> Problem | None:
+    """libyaml refuses an escape of a surrogate ("\\ud800"): name the character like any invisible one."""
+    if "invalid Unicode character escape code" not in str(err.problem or "") or not err.problem_mark:
+        return None
+    line = err.problem_mark.line + 1
+    for escape in _ESCAPE.findall(text.splitlines()[line - 1] if line <= len(text.splitlines()) else ""):
+        code = int(escape[2:], 16)
+        if 0xD800 <= code <= 0xDFFF:
+            return Problem(name, line, invisible_message(chr(code)))
+        if code > 0x10FFFF:
+            return Problem(name, line, f"`{escape}` is not a Unicode character: delete it")
+    return None
+
+
 def _syntax_problem(name: str, err: yaml.MarkedYAMLError, text: str) -> Problem:
+    if escape := _bad_escape(err, text, name):
+        return escape
     # an unclosed quote is noticed at the end of the file; the quote itself is where it starts
     unclosed = "quoted scalar" in str(err.context or "")
     mark = (err.context_mark if unclosed else None) or err.problem_mark or err.context_mark

@@ -1,0 +1,191 @@
+"""Every bad input is one line `data/FILE.yaml:LINE: what is wrong and how to fix it`, never a
+traceback, a hang or exhausted memory: invisible characters, anchors and aliases, sizes, depth,
+and texts folded over several lines."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from generator.load import load_plan
+from generator.problems import DataError
+from generator.yamlfile import INVISIBLE, MAX_DEPTH
+
+from .conftest import REPO
+from .helpers import edit
+
+TEXT = '        text: "“十一五”期间，深圳坚持把信息化作为推动现代化建设全局的战略举措，大力推进'
+ANCHOR = "data/chapter-1.yaml"
+
+
+def problems_of(root: Path) -> list[str]:
+    with pytest.raises(DataError) as err:
+        load_plan(root / "data")
+    return [str(p) for p in err.value.problems]
+
+
+def line_of(root: Path, name: str, needle: str) -> int:
+    lines = (root / "data" / name).read_text(encoding="utf-8").splitlines()
+    return next(i for i, l in enumerate(lines, 1) if needle in l)
+
+
+INVISIBLES = [
+    # (what is pasted, how it is written in the file, U+XXXX (NAME) in the message)
+    ("form feed", "\f", "U+000C (FORM FEED)"),
+    ("NUL", "\0", "U+0000 (NULL)"),
+    ("escape", "\x1b", "U+001B (ESCAPE)"),
+    ("C1 control", "\x9b", "U+009B (CONTROL CHARACTER)"),
+    ("private use", "\ue000", "U+E000 (PRIVATE USE CHARACTER)"),
+    ("private use, plane 15", "\U000f0001", "U+F0001 (PRIVATE USE CHARACTER)"),
+    ("left-to-right embedding", "\u202a", "U+202A (LEFT-TO-RIGHT EMBEDDING)"),
+    ("right-to-left override", "\u202e", "U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+    ("left-to-right isolate", "\u2066", "U+2066 (LEFT-TO-RIGHT ISOLATE)"),
+    ("pop directional isolate", "\u2069", "U+2069 (POP DIRECTIONAL ISOLATE)"),
+    ("zero width space", "\u200b", "U+200B (ZERO WIDTH SPACE)"),
+    ("byte order mark inside the text", "\ufeff", "U+FEFF (ZERO WIDTH NO-BREAK SPACE)"),
+    ("line separator", "\u2028", "U+2028 (LINE SEPARATOR)"),
+    ("noncharacter", "\uffff", "U+FFFF (NONCHARACTER)"),
+    # written as YAML escapes inside double quotes: only the parsed value has the character
+    ("escaped form feed", "\\f", "U+000C (FORM FEED)"),
+    ("escaped NUL", "\\0", "U+0000 (NULL)"),
+    ("escaped unpaired surrogate", "\\ud800", "U+D800 (UNPAIRED SURROGATE)"),
+    ("escaped right-to-left override", "\\u202E", "U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+    ("escaped private use", "\\ue000", "U+E000 (PRIVATE USE CHARACTER)"),
+]
+
+
+@pytest.mark.parametrize("written,code", [(w, c) for _, w, c in INVISIBLES], ids=[i[0] for i in INVISIBLES])
+def test_an_invisible_character_is_named_with_its_line(project, written, code):
+    edit(project, "chapter-1.yaml", "战略举措，大力推进", f"战略举措，{written}大力推进")
+    line = line_of(project, "chapter-1.yaml", "战略举措，")
+    assert problems_of(project) == [
+        f"data/chapter-1.yaml:{line}: the text contains an invisible character {code}: delete it"]
+
+
+def test_the_command_line_reports_a_form_feed_without_a_traceback(project):
+    edit(project, "chapter-1.yaml", "战略举措，大力推进", "战略举措，\f大力推进")
+    line = line_of(project, "chapter-1.yaml", "战略举措，")
+    for command in ("check", "build"):
+        run = subprocess.run([sys.executable, "-m", "generator", command, "--root", str(project)],
+                             capture_output=True, text=True, cwd=REPO, timeout=300)
+        assert run.returncode == 1
+        assert run.stderr.splitlines() == [
+            f"data/chapter-1.yaml:{line}: the text contains an invisible character U+000C (FORM FEED): delete it",
+            "1 problem(s) in data/: nothing was built; the previous site/ is unchanged."]
+
+
+def test_the_invisible_set_is_every_control_format_private_surrogate_and_noncharacter():
+    kinds = {"Cc", "Cf", "Co", "Cs", "Zl", "Zp"}
+    wrong = [hex(cp) for cp in range(0x110000)
+             if bool(INVISIBLE.fullmatch(chr(cp))) != (
+                 (unicodedata.category(chr(cp)) in kinds and chr(cp) not in "\t\n\r")
+                 or (cp & 0xFFFE) == 0xFFFE or 0xFDD0 <= cp <= 0xFDEF)]
+    assert wrong == []
+
+
+def alias_bomb() -> str:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for level in range(1, 10):
+        lines.append(f"a{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def test_an_alias_bomb_is_refused_at_once(project):
+    (project / "data" / "closing.yaml").write_text(alias_bomb(), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "generator", "check", "--root", str(project)],
+                         capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert run.returncode == 1
+    errors = run.stderr.splitlines()
+    assert errors[0] == ("data/closing.yaml:1: `&a0` marks an entry for repetition (a YAML anchor): these files use "
+                         "no anchors; remove it")
+    assert ("data/closing.yaml:2: `*a0` repeats another entry (a YAML alias): these files use no "
+            "aliases; write the value out in full") in errors
+    assert len(errors) <= 11  # at most 10 per file (repeats merged), then the summary
+
+
+def test_a_single_alias_is_refused(project):
+    edit(project, "closing.yaml", "lines:", "lines: &lines")
+    line = line_of(project, "closing.yaml", "lines: &lines")
+    assert problems_of(project) == [f"data/closing.yaml:{line}: `&lines` marks an entry for repetition (a YAML "
+                                    "anchor): these files use no anchors; remove it"]
+
+
+def test_a_file_over_two_megabytes_is_refused_before_reading(project):
+    path = project / "data" / "chapter-1.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("战略举措，大力推进", "战略举措，" + "大" * 17_000_000 + "大力推进", 1),
+                    encoding="utf-8")  # 50 MB in one paragraph
+    run = subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(project)],
+                         capture_output=True, text=True, cwd=REPO, timeout=300)
+    assert run.returncode == 1
+    assert run.stderr.splitlines()[0] == ("data/chapter-1.yaml:1: the file is 51.0 MB: a data file may be at most "
+                                          "2 MB; remove what does not belong in it")
+    assert not (project / "site").exists()
+
+
+def test_a_text_over_twenty_thousand_characters_is_refused(project):
+    before = len(load_plan(project / "data").chapters[0].sections[0].paragraphs[0].text)
+    edit(project, "chapter-1.yaml", "战略举措，大力推进", "战略举措，" + "大" * 25_000 + "大力推进")
+    line = line_of(project, "chapter-1.yaml", "战略举措，")
+    assert problems_of(project) == [f"data/chapter-1.yaml:{line}: `text` is {before + 25_000:,} characters long: a text may "
+                                    "have at most 20,000 characters; split it into paragraphs"]
+
+
+@pytest.mark.parametrize("depth", [MAX_DEPTH + 1, 100_000])
+def test_deep_nesting_is_reported_not_a_recursion_error(project, depth):
+    (project / "data" / "closing.yaml").write_text("lines: " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "generator", "check", "--root", str(project)],
+                         capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert run.returncode == 1
+    assert run.stderr.splitlines()[0] == ("data/closing.yaml:1: the data is nested more than 20 levels deep here: "
+                                          "check the indentation and the brackets")
+    assert "Traceback" not in run.stderr
+
+
+def test_nesting_at_the_limit_reaches_the_schema(project):
+    (project / "data" / "closing.yaml").write_text("lines: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\n",
+                                                   encoding="utf-8")
+    assert not any("nested more than" in p for p in problems_of(project))
+
+
+# --- texts folded over several lines ---------------------------------------------------------------
+
+FOLDS = [
+    # (how the maintainer wrapped the line in the YAML, what the text must then contain)
+    ("double quotes", TEXT[:-6] + '\n          ' + TEXT[-6:].lstrip(), "战略举措，大力推进"),
+    ("double quotes, spaces at the break", TEXT[:-6] + '   \n          ' + TEXT[-6:].lstrip(), "战略举措，大力推进"),
+    ("escaped line break", TEXT[:-6] + '\\\n          ' + TEXT[-6:].lstrip(), "战略举措，大力推进"),
+]
+
+
+@pytest.mark.parametrize("wrapped,expected", [f[1:] for f in FOLDS], ids=[f[0] for f in FOLDS])
+def test_a_wrapped_chinese_text_is_joined_without_a_space(project, wrapped, expected):
+    edit(project, "chapter-1.yaml", TEXT, wrapped)
+    plan = load_plan(project / "data")
+    text = plan.chapters[0].sections[0].paragraphs[0].text
+    assert expected in text and "举措， " not in text
+
+
+def test_joining_keeps_a_space_between_latin_words_and_none_beside_chinese(project):
+    from generator.yamlfile import unfold
+
+    assert unfold('"举措，\n  大力"', "举措， 大力") == "举措，大力"
+    assert unfold('"设立 CIO\n  制度"', "设立 CIO 制度") == "设立 CIO制度"
+    assert unfold('"2011\n  年"', "2011 年") == "2011年"
+    assert unfold('"Shenzhen\n  city, and\n  more"', "Shenzhen city, and more") == "Shenzhen city, and more"
+    assert unfold("举措，\n  大力", "举措， 大力") == "举措，大力"                 # plain
+    assert unfold("'举措，\n  ''大力'''", "举措， '大力'") == "举措，'大力'"        # single quotes
+    assert unfold(">\n  举措，\n  大力\n", "举措， 大力\n") == "举措，大力\n"         # folded block
+    assert unfold('"举措，\n\n  大力"', "举措，\n大力") == "举措，\n大力"             # a blank line is a line break
+
+
+def test_wrapped_text_reaches_both_chinese_editions_without_a_space(project):
+    from generator.build import render_editions
+
+    edit(project, "chapter-1.yaml", TEXT, TEXT[:-6] + '\n          ' + TEXT[-6:].lstrip())
+    editions = {ed.lang.code: ed for ed in render_editions(load_plan(project / "data"))}
+    assert "战略举措，大力推进" in editions["zh-Hans"].files["ch1.md"]
+    assert "戰略舉措，大力推進" in editions["zh-Hant"].files["ch1.md"]
