@@ -72,7 +72,7 @@ def first_visit(page: Path) -> tuple[int, int]:
     fonts; not the search index), and with a warm cache (the HTML alone)."""
     html = page.read_text(encoding="utf-8")
     refs = re.findall(r'(?:href|src)="([^"#?:]+\.(?:css|js|png|svg|ico|woff2?))"', html)
-    refs += re.findall(r'"search":\s*"([^"]+\.js)"', html)  # Material's worker, started on every page
+    refs += re.findall(r'"search":\s*"([^"]+\.js)"', html)  # Material's worker, if its search were on
     assets = {(page.parent / ref).resolve() for ref in refs}
     missing = [a for a in assets if not a.exists()]
     assert not missing, missing
@@ -90,9 +90,76 @@ def page_weight(site: Path) -> dict[str, str]:
         out[f"longest chapter page {chapter.relative_to(site).parent}/"] = (
             f"first visit {first / 1024:.0f} KB gzip (HTML + CSS + JS + favicon; no web fonts exist; search index "
             f"excluded), second visit {second / 1024:.0f} KB (HTML only)")
-    for lang in LANGUAGES:
-        index = site / lang.code / "search" / "search_index.json"
-        out[f"search index {lang.code}"] = f"{index.stat().st_size / 1024:.0f} KB raw, {gz(index) / 1024:.0f} KB gzip"
+    return out
+
+
+def search_figures(site: Path, runs: int) -> list[str]:
+    """Search in the browser (generator/search/), per edition: index size, the bytes a reader
+    downloads from opening the search to the first result (gzip, as a server would send them;
+    the page itself excluded), the time from the first key to the first result with nothing
+    cached, and the top-1 hit rate of the query table (tests/search/cases.py)."""
+    from playwright.sync_api import sync_playwright
+
+    from generator.search import INDEX
+    from tests.browser import CHROMIUM_FLAGS, chromium_path, serve
+    from tests.search.cases import CASES
+
+    lines = []
+    with serve(site) as url, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        for lang in LANGUAGES:
+            index = site / lang.code / INDEX
+            query = next(q for code, q, expected, _ in CASES if code == lang.code and expected)
+            times, fetched = [], set()
+            for _ in range(runs):
+                context = browser.new_context(viewport={"width": 1280, "height": 900})
+                page = context.new_page()
+                page.goto(f"{url}{lang.code}/ch1/", wait_until="load")
+                requests: list[str] = []
+                page.on("request", lambda r, requests=requests: requests.append(r.url))
+                page.evaluate("""() => {
+                  window.__t = {};
+                  for (const type of ['keydown', 'input']) addEventListener(type, () => { window.__t.key ??= performance.now(); }, true);
+                  new MutationObserver(() => { if (document.querySelector('#plan-search-results a'))
+                    window.__t.result ??= performance.now(); })
+                    .observe(document.querySelector('#plan-search-results'), {childList: true});
+                }""")
+                page.click("#plan-search-input")
+                page.keyboard.type(query, delay=0)
+                page.wait_for_selector("#plan-search-results a", state="visible", timeout=30_000)
+                times.append(page.evaluate("() => (window.__t.result - window.__t.key) / 1000"))
+                fetched |= {r[len(url):].split("?")[0] for r in requests if "/images/" not in r}
+                context.close()
+            script = site / lang.code / "assets" / "javascripts" / "plan-search.js"
+            search_bytes = sum(gz(site / f) for f in fetched if (site / f).is_file())
+            lines.append(f"- {lang.code}: index {index.stat().st_size / 1024:.0f} KB raw, {gz(index) / 1024:.1f} KB gzip; "
+                         f"bytes before the first result {search_bytes / 1024:.1f} KB gzip ({', '.join(sorted(fetched))}) "
+                         f"+ the search script loaded with every page {gz(script) / 1024:.1f} KB gzip; "
+                         f"time from the first key to the first result ({query!r}, nothing cached; includes the 120 ms pause "
+                         f"the box waits for the next key) median {statistics.median(times) * 1000:.0f} ms "
+                         f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f})")
+        hits = _query_table(browser, url, CASES)
+        browser.close()
+    by = {code: f"{sum(ok for c, ok in hits if c == code)}/{sum(1 for c, _ in hits if c == code)}" for code, _ in hits}
+    lines.append(f"- query table top-1 hit rate: {sum(ok for _, ok in hits)}/{len(hits)} "
+                 f"({', '.join(f'{k} {v}' for k, v in by.items())}); the first result links to the expected "
+                 "paragraph, or there is no result when none is expected")
+    return lines
+
+
+def _query_table(browser, url: str, cases) -> list[tuple[str, bool]]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    out = []
+    for code, query, expected, _ in cases:
+        page.goto(f"{url}{code}/ch1/", wait_until="load")
+        page.click("#plan-search-input")
+        page.keyboard.type(query)
+        page.wait_for_function("(q) => document.querySelector('#plan-search-status').dataset.query === q", arg=query)
+        links = page.eval_on_selector_all("#plan-search-results a", "els => els.map(a => a.getAttribute('href'))")
+        top = re.sub(r"\?[^#]*", "", links[0]) if links else None
+        out.append((code, top is None if expected is None else top == f"../{expected}"))
+    context.close()
     return out
 
 
@@ -191,7 +258,7 @@ def main() -> int:
             "whole build (data → site, editions in parallel)": timed(lambda: b.build(root), args.runs),
         }
         for lang in LANGUAGES:
-            steps[f"MkDocs {lang.code} alone (a fresh process: imports, jieba, build)"] = timed(
+            steps[f"MkDocs {lang.code} alone (a fresh process: imports, build)"] = timed(
                 lambda lang=lang: subprocess.run([sys.executable, "-c",
                     "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]);"
                     "from generator.build import run_mkdocs; from generator.languages import LANGUAGES;"
@@ -211,6 +278,7 @@ def main() -> int:
             "plain `mkdocs build` of the generated Markdown, 3 editions one after another"][0]
         lines += ["", f"Ratio whole build / plain mkdocs build: {ratio:.2f}", ""]
         lines += ["## Page weight", ""] + [f"- {k}: {v}" for k, v in page_weight(root / "site").items()]
+        lines += ["", "## Search", ""] + search_figures(root / "site", args.runs)
         lines += ["", "## Preview (`make serve`)", "",
                   f"- save a data file → the open page shows the edit: {fmt(preview_reload(root, args.runs))} "
                   "(rebuild of all three editions, then the page reloads)"]

@@ -158,7 +158,6 @@ class Site(Strict):
     site_url: Optional[Annotated[str, StringConstraints(pattern=SITE_URL)]] = None
     editions: dict[Literal["zh-Hans", "zh-Hant", "en"], EditionName]
     contents: list[Id] = Field(min_length=1)
-    search_terms: list[Text] = []
     ui: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")], LangText]
 
 
@@ -400,6 +399,7 @@ UI_KEYS = frozenset({
     "not_found_title", "not_found_text", "status_caption", "status_part", "status_items",
     "status_translated", "status_reviewed", "glossary_index", "glossary_key_terms", "editorial_label",
     "english_term", "chinese_term", "hk_usage", "used_in", "paragraph_ref", "translation_stale", "status_stale",
+    "search_none", "search_one", "search_other",
 
 })
 

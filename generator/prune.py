@@ -2,9 +2,8 @@
 
 Material copies into every edition source maps (for its own developers), lunr's scripts
 for some thirty languages, and its colour-palette stylesheet (loaded only when `palette` is
-configured, which it is not: the defaults are the scheme we use). Our search runs with lunr's default (English) pipeline in every
-edition — Chinese is segmented at build time by jieba — so the search worker loads none of
-them. The theme has no setting to leave them out, so they are removed after MkDocs ran,
+configured, which it is not: the defaults are the scheme we use). The site does not use
+Material's search (generator/search/ replaces it), so no page loads lunr. The theme has no setting to leave them out, so they are removed after MkDocs ran,
 following the worker's own rule for which scripts it imports, so that a change of search
 language in mkdocs.yml keeps the files it needs.
 """
@@ -12,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 _MAP_COMMENT = re.compile(rb"\n?(?://# sourceMappingURL=\S+\.map|/\*# sourceMappingURL=\S+\.map ?\*/)\s*$")
@@ -40,7 +40,12 @@ def prune(edition: Path) -> list[Path]:
         removed.append(source_map)
     index = edition / "search" / "search_index.json"
     lunr = edition / "assets" / "javascripts" / "lunr"
-    if index.is_file() and lunr.is_dir():
+    if not index.is_file():  # Material's search is off: neither lunr nor its worker is ever loaded
+        for folder in (lunr, edition / "assets" / "javascripts" / "workers"):
+            if folder.is_dir():
+                removed += sorted(p for p in folder.rglob("*") if p.is_file())
+                shutil.rmtree(folder)
+    elif lunr.is_dir():
         langs = json.loads(index.read_text(encoding="utf-8"))["config"]["lang"]
         keep = needed_lunr_scripts(langs)
         for script in sorted(p for p in lunr.rglob("*") if p.is_file()):

@@ -235,6 +235,14 @@ def _place_label(loc: Localizer, place: model.Place) -> str:
     return f"{''.join(numbers)}{ordinal}"
 
 
+def place_labels(plan: model.Plan, loc: Localizer) -> dict[str, str]:
+    """Paragraph id → its address in the plan as printed (四、（三）第2段; "IV. (3), paragraph 2").
+
+    Every paragraph of the notice, preamble and chapters; search results name their place with it.
+    """
+    return {place.paragraph.id: _place_label(loc, place) for place in plan.places()}
+
+
 def _index_key(loc: Localizer, entry: glossary.Entry) -> str:
     if loc.lang.source == "en":
         return loc.text(entry.source, "term").lower()

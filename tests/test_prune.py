@@ -35,7 +35,7 @@ def test_prune_keeps_what_the_configured_language_needs(tmp_path):
 def test_the_built_site_ships_no_source_maps_or_unused_search_scripts(built):
     site = built / "site"
     assert not list(site.rglob("*.map"))
-    assert not list(site.rglob("lunr"))  # every edition searches with lunr's default pipeline
+    assert not list(site.rglob("lunr"))  # no edition uses Material's search (generator/search/ replaces it)
     assert not list(site.rglob("palette.*.css"))  # no palette configured: no page loads it
     for script in site.rglob("*.js"):
         assert "sourceMappingURL" not in script.read_text(encoding="utf-8"), script
@@ -44,3 +44,14 @@ def test_the_built_site_ships_no_source_maps_or_unused_search_scripts(built):
         html = page.read_text(encoding="utf-8")
         for ref in re.findall(r'(?:href|src)="([^"#?:]+\.(?:css|js|png|svg))"', html):
             assert (page.parent / ref).resolve().is_file(), (page, ref)
+
+
+def test_without_materials_search_index_neither_lunr_nor_its_worker_is_kept(tmp_path):
+    """The site's own search (generator/search/) replaces Material's: nothing loads them."""
+    scripts = tmp_path / "assets" / "javascripts"
+    for name in ("lunr/min/lunr.zh.min.js", "workers/search.a7633da7.min.js", "bundle.min.js"):
+        (scripts / name).parent.mkdir(parents=True, exist_ok=True)
+        (scripts / name).write_text("x")
+    removed = {p.relative_to(tmp_path).as_posix() for p in prune(tmp_path)}
+    assert removed == {"assets/javascripts/lunr/min/lunr.zh.min.js", "assets/javascripts/workers/search.a7633da7.min.js"}
+    assert (scripts / "bundle.min.js").exists() and not (scripts / "lunr").exists()
