@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import io
 import os
 import platform
 import re
@@ -163,6 +164,42 @@ def _query_table(browser, url: str, cases) -> list[tuple[str, bool]]:
     return out
 
 
+def pdf_editions(root: Path, tmp: Path, runs: int) -> list[str]:
+    """The PDF editions (generator/pdf/): made cold (empty cache, the three in parallel as the build
+    does), reused from the cache, and their sizes."""
+    import resource
+
+    from pypdf import PdfReader
+
+    from generator import pdf
+    from generator.views import site_pages
+
+    plan = load_plan(root / "data")
+    views = [(loc, site_pages(loc, plan)) for loc in (b.localizer(lang, plan) for lang in LANGUAGES)]
+    saved = pdf.FOLDER
+    walls, cpus = [], []
+    try:
+        for i in range(max(1, runs // 2)):  # a cold run costs tens of CPU seconds
+            pdf.FOLDER = tmp / f"pdf-cache-{i}"
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            t0 = time.perf_counter()
+            found = pdf.publish(plan, views, make=True, log=lambda m: None)
+            walls.append(time.perf_counter() - t0)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+        cached = timed(lambda: pdf.publish(plan, views, make=True, log=lambda m: None), runs)
+    finally:
+        pdf.FOLDER = saved
+    lines = [f"- cold (empty cache; {len(found)} editions in parallel on {os.cpu_count()} CPUs): wall "
+             f"{fmt((statistics.median(walls), min(walls), max(walls)))}; CPU {statistics.median(cpus):.1f} s "
+             f"(all workers, median of {len(walls)})",
+             f"- cached (unchanged text: hash the HTML of each edition, find its PDF): {fmt(cached)}"]
+    for code, edition in found.items():
+        pages = len(PdfReader(io.BytesIO(edition.data)).pages)
+        lines.append(f"- {edition.name}: {edition.size / 1e6:.2f} MB ({edition.size} bytes), {pages} pages")
+    return lines
+
+
 def preview_reload(root: Path, runs: int) -> tuple[float, float, float]:
     """`make serve`: seconds from saving a data file to the open page showing the edit (reloaded)."""
     from playwright.sync_api import sync_playwright
@@ -279,14 +316,17 @@ def main() -> int:
         lines += ["", f"Ratio whole build / plain mkdocs build: {ratio:.2f}", ""]
         lines += ["## Page weight", ""] + [f"- {k}: {v}" for k, v in page_weight(root / "site").items()]
         lines += ["", "## Search", ""] + search_figures(root / "site", args.runs)
+        lines += ["", "## PDF editions", ""] + pdf_editions(root, tmp_path, args.runs)
         lines += ["", "## Preview (`make serve`)", "",
                   f"- save a data file → the open page shows the edit: {fmt(preview_reload(root, args.runs))} "
                   "(rebuild of all three editions, then the page reloads)"]
         scale_times = {}
         for scale in (int(s) for s in args.scales.split(",")):
             proot = project_copy(tmp_path / "scales", scale) if scale > 1 else root
-            scale_times[scale] = timed(lambda proot=proot: b.build(proot), max(1, args.runs // 2))
-        lines += ["", "## Scaling (whole build)", ""] + [f"- {s}× the plan: {fmt(t)}" for s, t in scale_times.items()]
+            # the site only: a PDF of 16 plans would take minutes (the PDFs are measured above)
+            scale_times[scale] = timed(lambda proot=proot: b.build(proot, make_pdfs=scale == 1),
+                                       max(1, args.runs // 2))
+        lines += ["", "## Scaling (whole build; PDF editions only at 1×, from the cache)", ""] + [f"- {s}× the plan: {fmt(t)}" for s, t in scale_times.items()]
         if 1 in scale_times and max(scale_times) > 1:
             top = max(scale_times)
             lines.append(f"- ratio {top}×/1×: {scale_times[top][0] / scale_times[1][0]:.1f}")

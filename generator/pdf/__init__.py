@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-import shutil
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,19 +25,22 @@ from ..views import Localizer, PageView
 from .document import FONTS, document_html
 
 FOLDER = cache.FOLDER / "pdf"
-KEEP = 12  # cached PDFs kept (the newest): three editions of the last few data versions
+KEEP = 30  # cached PDFs kept (the newest): three editions of the last ten versions of the text
 FONT_DIRS = (Path("/usr/share/fonts/opentype/noto"), Path("/usr/share/fonts/truetype/noto"))
 
 
 @dataclass(frozen=True)
 class PdfEdition:
-    """One edition's PDF: where it is now, the name it gets in site/<code>/, its size in bytes."""
+    """One edition's PDF: the name it gets in site/<code>/, its bytes."""
 
     code: str
-    path: Path
     name: str
-    size: int
+    data: bytes
     current: bool  # False: an older PDF kept by the preview, not made from the current data
+
+    @property
+    def size(self) -> int:
+        return len(self.data)
 
 
 def file_name(code: str) -> str:
@@ -60,20 +62,34 @@ def cache_key(html: str) -> str:
     return cache.key("pdf/render.py", html, digest.hexdigest(), _fonts_fingerprint(), repr(FONTS)) + ".pdf"
 
 
-def _make(html: str, target: Path) -> None:
+def _make(html: str) -> bytes:
     from .render import render_pdf
 
-    data = render_pdf(html)
-    FOLDER.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}")
-    temporary.write_bytes(data)
-    os.replace(temporary, target)
+    return render_pdf(html)
 
 
-def _evict() -> None:
-    entries = sorted(FOLDER.glob("*.pdf"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[KEEP:]:
-        old.unlink(missing_ok=True)
+def _read(path: Path) -> Optional[bytes]:
+    """A cached PDF, or None (never made, or removed meanwhile by another build's eviction)."""
+    try:
+        data = path.read_bytes()
+        os.utime(path)  # recently used: kept by _evict
+        return data
+    except OSError:
+        return None
+
+
+def _store(path: Path, data: bytes) -> None:
+    """Best effort, like cache.put: a read-only or full disk only means the PDF is made next time too."""
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}")
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+        entries = sorted(path.parent.glob("*.pdf"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in entries[KEEP:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def publish(plan: model.Plan, editions: list[tuple[Localizer, list[PageView]]], *, make: bool,
@@ -86,40 +102,45 @@ def publish(plan: model.Plan, editions: list[tuple[Localizer, list[PageView]]], 
     WeasyPrint or its fonts are missing, or if it fails.
     """
     wanted = {loc.lang.code: document_html(loc, plan, pages) for loc, pages in editions}
-    targets = {code: FOLDER / cache_key(html) for code, html in wanted.items()}
-    missing = [code for code, path in targets.items() if not path.is_file()]
+    keys = {code: FOLDER / cache_key(html) for code, html in wanted.items()}
+    found = {code: data for code, path in keys.items() if (data := _read(path)) is not None}
+    missing = [code for code in wanted if code not in found]
     if missing and make:
         from .render import check_system
 
         check_system()
         log(f"making the PDF editions {', '.join(missing)} (their text changed)")
         if len(missing) == 1:
-            _make(wanted[missing[0]], targets[missing[0]])
+            made = [_make(wanted[missing[0]])]
         else:
             import weasyprint  # noqa: F401  (loaded once, before the fork)
 
             workers = min(len(missing), os.cpu_count() or 1)
             with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                for job in [pool.submit(_make, wanted[c], targets[c]) for c in missing]:
-                    job.result()
-        _evict()
-    found: dict[str, PdfEdition] = {}
-    for code, path in targets.items():
-        name = file_name(code)
-        if path.is_file():
-            os.utime(path)  # recently used: kept by _evict
-            found[code] = PdfEdition(code, path, name, path.stat().st_size, current=True)
-        elif previous_site and (old := previous_site / code / name).is_file():
-            found[code] = PdfEdition(code, old, name, old.stat().st_size, current=False)
-    if not make and any(not p.current for p in found.values()) or len(found) < len(wanted):
+                made = list(pool.map(_make, [wanted[c] for c in missing]))
+        for code, data in zip(missing, made):
+            _store(keys[code], data)
+            found[code] = data
+    result = {code: PdfEdition(code, file_name(code), data, current=True) for code, data in found.items()}
+    for code in wanted.keys() - found.keys():
+        if previous_site and (old := _read_file(previous_site / code / file_name(code))) is not None:
+            result[code] = PdfEdition(code, file_name(code), old, current=False)
+    if len(result) < len(wanted) or any(not p.current for p in result.values()):
         log("the preview does not make PDF editions: run `make` to bring them up to date")
-    return found
+    return {code: result[code] for code in wanted if code in result}
+
+
+def _read_file(path: Path) -> Optional[bytes]:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def copy_into(pdfs: dict[str, PdfEdition], docs: Path) -> None:
     """Put each PDF into docs/<code>/, from where MkDocs copies it into the edition's site."""
     for pdf in pdfs.values():
-        shutil.copyfile(pdf.path, docs / pdf.code / pdf.name)
+        (docs / pdf.code / pdf.name).write_bytes(pdf.data)
 
 
 @dataclass(frozen=True)

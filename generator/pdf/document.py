@@ -42,6 +42,7 @@ class TitlePage:
 
     office: str
     document_number: str
+    original_number: Optional[str]  # the number as printed (深府办〔2011〕108号), where the edition's differs
     title: str
     edition: str            # e.g. "English edition"
     date_label: str         # with its colon
@@ -69,8 +70,10 @@ def _colon(loc: Localizer) -> str:
 def title_page(loc: Localizer, plan: model.Plan) -> TitlePage:
     front = plan.front
     note = UNOFFICIAL.get(loc.lang.code)
+    number = loc.text(front, "document_number")
     return TitlePage(
-        office=loc.text(front, "issuing_office"), document_number=loc.text(front, "document_number"),
+        office=loc.text(front, "issuing_office"), document_number=number,
+        original_number=front.document_number if loc.lang.source == "en" and number != front.document_number else None,
         title=loc.text(front, "plan_title"), edition=f"{plan.site.editions[loc.lang.code].name} · {loc.ui('pdf_label')}",
         date_label=loc.ui("date_label") + _colon(loc),
         date=loc.text(front.notice, "date"), provenance=loc.ui("pdf_provenance"), unofficial=loc.ui(note) if note else None,

@@ -191,7 +191,8 @@ def test_title_page_has_document_number_provenance_and_unofficial_note(built, pl
     loc = localizer(lang, plan)
     first = squash(reader(built, lang).pages[0].extract_text())
     assert squash(loc.text(plan.front, "document_number")) in first
-    assert "2011" in first and "108" in first
+    if lang.code != "zh-Hant":  # the number as printed (the Hong Kong edition converts it)
+        assert squash(plan.front.document_number) in first
     assert squash(loc.ui("pdf_provenance")) in first
     unofficial = {"zh-Hant": "pdf_unofficial_hant", "en": "pdf_unofficial_en"}
     for code, key in unofficial.items():
