@@ -3,9 +3,11 @@
 The Hong Kong text is never stored; it is derived at build time, in four steps:
 
 1. the reviewed word overrides of data/hk-overrides.yaml (`overrides:`) are found in the
-   Simplified text, longest first; their Hong Kong form is used as written;
-2. the text between them is cut into words (`hongkong.segment`, jieba) and OpenCC converts
-   each word on its own, so its phrase table never reaches across a word boundary;
+   Simplified text, longest first, where they cover whole words; their Hong Kong form is used
+   as written;
+2. the text between them is cut as OpenCC cuts it, except that no phrase may cover part of
+   a word (`hongkong.segment`), and OpenCC converts each piece on its own: 民生发展 is
+   民生發展, never 民生髮展, while OpenCC's phrases of whole words (后海湾) still apply;
 3. the character rules (`forms:`, each with a cited Hong Kong government page) replace the
    code points OpenCC writes but Hong Kong government text does not use (户 → 戶);
 4. Hong Kong punctuation (`hongkong.punctuation`): 「」『』 and full-width brackets.
@@ -19,7 +21,7 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from . import cache
 from .hongkong import forms as hk_forms, punctuation, segment
@@ -73,12 +75,23 @@ class HongKongConverter:
         """Simplified text without overrides → Traditional, word by word."""
         if not self._segmented:
             return opencc_s2hk(text)
-        return "".join(_word(w) for w in segment.words(text, self._dictionary)) if text else ""
+        return "".join(_word(w) for w in segment.pieces(text, self._dictionary)) if text else ""
 
-    @lru_cache(maxsize=None)
+    def _overrides(self, text: str) -> Iterator[re.Match]:
+        """The override phrases found in `text` that lie inside a word or cover whole words (白发|布满 has no 发布)."""
+        matches = list(self._pattern.finditer(text)) if self._pattern else []
+        if not matches:
+            return
+        starts, ends = segment.word_spans(text, self._dictionary)
+        for m in matches:
+            i, j = m.start(), m.end()
+            if starts[i] == starts[j - 1] or (starts[i] == i and ends[j - 1] == j):  # inside a word, or whole words
+                yield m
+
+    @lru_cache(maxsize=4096)
     def __call__(self, text: str) -> str:
         out, at = [], 0
-        for m in self._pattern.finditer(text) if self._pattern else ():
+        for m in self._overrides(text):
             out += [self._run(text[at:m.start()]), self._hk[m.group(0)]]
             at = m.end()
         out.append(self._run(text[at:]))
@@ -119,7 +132,8 @@ def override_effects(plan: Plan) -> dict[str, int | None]:
     """
     texts = list(dict.fromkeys(plan.chinese_texts()))
     overrides = json.dumps([[o.simplified, o.hk] for o in plan.hk_overrides], ensure_ascii=False)
-    rules = json.dumps([[f.opencc, f.hk] for f in plan.hk_forms], ensure_ascii=False)
+    rules = json.dumps([[f.opencc, f.hk] for f in plan.hk_forms] + [[w.hk] for w in plan.hk_watch],
+                       ensure_ascii=False)
     words = plan_words(plan)
     matched = sorted({t for t in texts for o in plan.hk_overrides if o.simplified in t})
     name = cache.key("convert.py", *code(), overrides, rules, *words, "|", *matched)
@@ -134,7 +148,10 @@ def override_effects(plan: Plan) -> dict[str, int | None]:
             effects[override.simplified] = None
             continue
         alone = HongKongConverter([override], plan.hk_forms, words)
-        # it changes the published text, or it confirms a place where word boundaries decide
-        effects[override.simplified] = sum(alone(t) != plain(t) or alone(t) != naive(t) for t in matching)
+        # it changes the published text, or confirms a place the guard would report: one where
+        # word boundaries decide (OpenCC alone differs), or a watched sequence it writes
+        watched = any(w.hk in override.hk for w in plan.hk_watch)
+        effects[override.simplified] = sum(alone(t) != plain(t) or alone(t) != naive(t) or watched
+                                           for t in matching)
     cache.put(name, effects)
     return effects

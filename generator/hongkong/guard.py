@@ -2,10 +2,10 @@
 
 Some sequences are almost never right in the Hong Kong text of a plan like this one: 髮
 (hair) where 發 (develop) was meant, 瞭 … (`watch:` in data/hk-overrides.yaml). `make check`
-warns about each place where the published text has one, and each place where OpenCC run on
-the whole text would have written one but the word-by-word conversion does not (民生发展:
-whole-text OpenCC writes 民生髮展): such a place depends on where words end, and deserves a
-look. An override that produces the sequence, or covers the place, confirms it: no warning.
+warns about each place where the published text has one, and about each place where the
+published text differs from OpenCC run on the whole sentence (民生发展: OpenCC alone writes
+民生髮展, the site 民生發展): such a place depends on where words end, and deserves a look.
+An override that covers the place confirms it: no warning.
 """
 from __future__ import annotations
 
@@ -39,25 +39,39 @@ def check_text(text: str, convert: Callable[[str], str], naive: Callable[[str], 
     """Messages (no location) for one Simplified `text`.
 
     convert: the site's converter; naive: OpenCC on the whole text with the same rules.
+    A place an override covers is confirmed: no message.
     """
     published, whole = convert(text), naive(text)
-    present = [o for o in overrides if o.simplified in text]
+    covered = [False] * len(text)
+    for o in overrides:
+        for at in _places(text, o.simplified):
+            covered[at:at + len(o.simplified)] = [True] * len(o.simplified)
     out = []
     for w in watch:
-        confirmed = any(w.hk in o.hk or w.hk in naive(o.simplified) for o in present)
-        if confirmed:
-            continue
         for at in _places(published, w.hk):
-            out.append(f"the Hong Kong text has {w.hk} in {_context(published, at, len(w.hk))}: check it, "
-                       "or add an override")
-        if len(whole) != len(published):
-            continue
-        for at in _places(whole, w.hk):
-            if published[at:at + len(w.hk)] != w.hk:
-                out.append(f"the Hong Kong text has {w.hk} in {_context(whole, at, len(w.hk))} when OpenCC converts "
-                           f"the sentence whole (the site publishes {_context(published, at, len(w.hk))}, word by "
-                           "word): check it, or add an override")
+            if len(published) != len(text) or not all(covered[at:at + len(w.hk)]):
+                out.append(f"the Hong Kong text has {w.hk} in {_context(published, at, len(w.hk))}: check it, "
+                           "or add an override")
+    if len(whole) == len(published) == len(text):
+        for at, run in _differences(published, whole):
+            if not all(covered[at:at + run]):
+                out.append(f"OpenCC alone would write {_context(whole, at, run)} here, the site publishes "
+                           f"{_context(published, at, run)} (no phrase across a word): check it, or add an override")
     return out
+
+
+def _differences(a: str, b: str) -> Iterator[tuple[int, int]]:
+    """(start, length) of each run of positions where two equally long texts differ."""
+    at = 0
+    while at < len(a):
+        if a[at] != b[at]:
+            end = at
+            while end < len(a) and a[end] != b[end]:
+                end += 1
+            yield at, end - at
+            at = end
+        else:
+            at += 1
 
 
 def _strings(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:

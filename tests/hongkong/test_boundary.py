@@ -34,6 +34,21 @@ PHRASES = [
     ("头发", "頭髮", None),
     ("理发店", "理髮店", None),
     ("用户税务说明", "用戶稅務說明", "用户税務説明"),
+    # OpenCC's phrases of whole words still apply (place names, measure words)
+    ("加强深圳湾和后海湾水环境监测", "加強深圳灣和后海灣水環境監測", None),
+    ("香港干诺道中", "香港干諾道中", None),
+    ("港岛鲗鱼涌", "港島鰂魚涌", None),
+    ("南山区大冲旧改", "南山區大沖舊改", None),
+    ("这只基金", "這隻基金", None),
+    ("只准在指定区域", "只准在指定區域", None),
+    ("不舍", "不捨", None),
+    ("了望", "瞭望", None),
+    ("满布疑云", "滿佈疑雲", None),
+    # overrides apply to whole words only, and only the plan's own phrases of 编制
+    ("白发布满额头", "白髮佈滿額頭", None),
+    ("人员编制和机构编制", "人員編制和機構編制", None),
+    ("编制本规划", "編製本規劃", "編制本規劃"),
+    ("通过个人账户", "通過個人帳戶", "通過個人賬户"),
     ("“智慧‘深圳’”", "「智慧『深圳』」", "“智慧‘深圳’”"),
 ]
 
@@ -62,3 +77,13 @@ def test_the_plan_is_unchanged_except_by_the_rules(plan):
     differing = [t for t in dict.fromkeys(plan.chinese_texts()) if site(t) != whole(t)]
     covered = [t for t in differing if any(o.simplified in t for o in plan.hk_overrides)]
     assert differing == covered, [whole(t)[:40] for t in differing if t not in covered]
+
+
+def test_every_opencc_phrase_alone_converts_as_opencc_converts_it():
+    """The kind, not the cases: no OpenCC phrase is lost by cutting at words (49,000+ entries)."""
+    from generator.convert import HongKongConverter
+    from generator.hongkong.segment import phrases
+
+    convert = HongKongConverter([])
+    differ = [p for p in sorted(phrases()) if convert(p) != opencc_s2hk(p)]
+    assert differ == []
