@@ -107,11 +107,11 @@ def test_no_simplified_only_character_in_hong_kong_pages(built):
 def test_hong_kong_edition_converts_everything_a_reader_sees(built):
     home = parse(built / "site" / "zh-Hant" / "index.html")
     text = home.text("zh-Hant-HK")
-    assert "深圳市信息化發展“十二五”規劃" in text  # title, converted
+    assert "深圳市信息化發展「十二五」規劃" in text  # title, converted
     assert "發文機關" in text and "目錄" in text   # our UI strings, converted
     glossary = (built / "site" / "zh-Hant" / "glossary" / "index.html").read_text(encoding="utf-8")
     assert "雲計算示意圖" in glossary and "原圖未收錄" in glossary
-    assert "<title>附錄：名詞解釋 - 深圳市信息化發展“十二五”規劃</title>" in glossary
+    assert "<title>附錄：名詞解釋 - 深圳市信息化發展「十二五」規劃</title>" in glossary
 
 
 def _search_hits(built: Path, code: str, query: str) -> set[str]:
