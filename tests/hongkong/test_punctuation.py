@@ -14,6 +14,11 @@ RULES = [
     ("colon after Chinese", "雲計算:", "雲計算："),
     ("colon in a time or address stays", "10:30 https://example.org", "10:30 https://example.org"),
     ("Arabic numbers in brackets stay", "(1)", "(1)"),
+    ("apostrophe in a Latin word stays", "麥當勞 (McDonald’s) 與 O'Reilly", "麥當勞 (McDonald’s) 與 O'Reilly"),
+    ("straight quotes around Chinese", '建設"智慧城市"', "建設「智慧城市」"),
+    ("straight quotes around Latin stay", 'the "ITS" label', 'the "ITS" label'),
+    ("colon after Chinese before digits", "目標:2015年", "目標：2015年"),
+    ("colon after Chinese before a URL", "網址:https://example.org", "網址：https://example.org"),
 ]
 
 
