@@ -28,6 +28,7 @@ from . import model
 from . import csp
 from . import pdf
 from .atomic import build_lock, publish, repair, staging_folder
+from .parallel import FOLDER as PARALLEL, pages as parallel_pages
 from .prune import prune
 from .convert import HongKongConverter
 from .languages import LANGUAGES, Language
@@ -56,6 +57,7 @@ def mkdocs_config(lang: Language, loc: Localizer, plan: model.Plan, pages: list[
         "site_dir": f"../site/{lang.code}",
         "theme": {"language": lang.theme, "custom_dir": f"../{THEME}"},
         "nav": [{p.nav_title: p.file} for p in pages],
+        "not_in_nav": f"/{PARALLEL}/",  # the parallel view: reached from each page, not the nav
         "copyright": f"{edition} {plan.site.edition_date.isoformat()}",
         "extra_css": ["assets/stylesheets/plan.css", "assets/stylesheets/plan-search.css"],
         "plugins": [],  # no Material search: the plan's own (generator/search/) is added after MkDocs
@@ -87,12 +89,20 @@ def localizer(lang: Language, plan: model.Plan) -> Localizer:
 def render_editions(plan: model.Plan, languages: tuple[Language, ...] = LANGUAGES,
                     before_render: Optional[Callable[[list[tuple[Localizer, list[PageView]]]], None]] = None,
                     ) -> list[Edition]:
-    """Each edition's pages as Markdown; `before_render` may first add to the page views (PDF links)."""
-    views = [(loc, site_pages(loc, plan)) for loc in (localizer(lang, plan) for lang in languages)]
+    """Each edition's pages as Markdown; `before_render` may first add to the page views (PDF links).
+
+    Each edition also gets its parallel pages (generator/parallel), which pair it with any other.
+    """
+    localizers = {lang.code: localizer(lang, plan) for lang in LANGUAGES}
+    views = [(loc, site_pages(loc, plan)) for loc in (localizers[lang.code] for lang in languages)]
     if before_render:
         before_render(views)
-    return [Edition(loc.lang, loc, render_pages(pages, loc), mkdocs_config(loc.lang, loc, plan, pages))
-            for loc, pages in views]
+    editions = []
+    for loc, pages in views:
+        files = render_pages(pages, loc)
+        files.update(parallel_pages.pages(plan, localizers, loc.lang))
+        editions.append(Edition(loc.lang, loc, files, mkdocs_config(loc.lang, loc, plan, pages)))
+    return editions
 
 
 def root_page(plan: model.Plan, editions: list[Edition]) -> str:

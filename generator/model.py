@@ -140,6 +140,7 @@ LangText = dict[Literal["zh-Hans", "en"], Text]
 
 
 SITE_URL = r"^https?://[^/\s]+/([^/\s]+/)*$"  # absolute, ending in /
+REPOSITORY_URL = r"^https://[^/\s]+/[^/\s]+/[^/\s]+$"  # https://github.com/OWNER/NAME, no trailing /
 
 
 class EditionName(Strict):
@@ -156,6 +157,7 @@ class Site(Strict):
     edition_date: datetime.date
     base_path: Annotated[str, StringConstraints(pattern=r"^/([^/\s]+/)*$")] = "/"
     site_url: Optional[Annotated[str, StringConstraints(pattern=SITE_URL)]] = None
+    repository_url: Optional[Annotated[str, StringConstraints(pattern=REPOSITORY_URL)]] = None
     editions: dict[Literal["zh-Hans", "zh-Hant", "en"], EditionName]
     contents: list[Id] = Field(min_length=1)
     ui: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")], LangText]
@@ -400,6 +402,12 @@ UI_KEYS = frozenset({
     "status_translated", "status_reviewed", "glossary_index", "glossary_key_terms", "editorial_label",
     "english_term", "chinese_term", "hk_usage", "used_in", "paragraph_ref", "translation_stale", "status_stale",
     "search_none", "search_one", "search_other",
+    # the ¶ menu (generator/citation), the parallel view (generator/parallel), the home page
+    "paragraph_link", "copy_link", "cite_label", "copy_citation", "cite_format", "cite_style", "copied",
+    "copy_manually", "report_problem", "report_title", "report_body", "close", "parallel_link", "parallel_title",
+    "parallel_back", "parallel_first", "parallel_second", "parallel_swap", "parallel_nav", "parallel_note",
+    "home_summary_heading", "home_summary", "targets_heading", "targets_caption", "targets_more", "start_heading",
+    "start_contents", "start_parallel", "start_data",
 
 })
 

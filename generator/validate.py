@@ -144,6 +144,14 @@ def _choices(values: list[Any]) -> str:
     return ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
+# the address fields of data/site.yaml: what a valid value looks like
+_ADDRESSES = {
+    "site_url": "must be a full address ending in /, e.g. https://example.github.io/plan/",
+    "base_path": "must start and end with /, e.g. /plan/ (or / at the root of a domain)",
+    "repository_url": "must be the repository's full address, e.g. https://github.com/OWNER/NAME, without a / at the end",
+}
+
+
 def message(kind: str, field: str, detail: str = "") -> str:
     """What a maintainer reads for one kind of mistake (kinds are pydantic's error types)."""
     messages = {
@@ -154,6 +162,7 @@ def message(kind: str, field: str, detail: str = "") -> str:
         "string_too_long": f"`{field}` is too long: use at most {detail} characters",
         "string_pattern_mismatch": (f"`{field}` must use lowercase letters, digits and hyphens, starting with a "
                                     "letter (e.g. ch3-s2-p9)" if field in ("id", "contents")
+                                    else f"`{field}` {_ADDRESSES[field]}" if field in _ADDRESSES
                                     else f"`{field}` is not a valid key: use lowercase letters, digits and _"),
         "date_type": f"`{field}` must be a date written YYYY-MM-DD, without quotes",
         "list_type": f"`{field}` must be a list: one entry per line, each starting with `- `",

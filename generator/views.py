@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from pypinyin import lazy_pinyin
 
-from . import glossary, model, progress_page, translation
+from . import citation, glossary, model, parallel, progress_page, translation
 from .languages import Language
 
 Convert = Callable[[str], str]
@@ -97,6 +97,7 @@ class ParagraphView:
     marker: Optional[str] = None
     segments: tuple[glossary.Segment, ...] = ()  # the text with its glossary links, if any
     stale: bool = False  # English whose Chinese has changed since it was translated
+    place: str = ""      # its place in the edition's notation (四（三）2, IV(3) para. 2): generator/citation
 
     @property
     def pending(self) -> bool:
@@ -159,6 +160,7 @@ class PageView:
     terms: list[TermView] = field(default_factory=list)
     extra: dict[str, object] = field(default_factory=dict)
     attachments: dict[str, str] = field(default_factory=dict)  # other files of the page (downloads)
+    menus: list[dict[str, str]] = field(default_factory=list)  # the ¶ menu's data, one per edition shown
 
 
 def heading(loc: Localizer, obj: object, name: str = "title") -> Heading:
@@ -172,21 +174,24 @@ def heading(loc: Localizer, obj: object, name: str = "title") -> Heading:
     return Heading(joined, title.lang)
 
 
-def _paragraph(loc: Localizer, p: model.Paragraph, linker: Optional[glossary.Linker]) -> ParagraphView:
+def _paragraph(loc: Localizer, p: model.Paragraph, linker: Optional[glossary.Linker], place: str) -> ParagraphView:
     text = loc.pick(p, "text") or Localized("")
     segments = tuple(linker.split(text.text)) if linker and not text.pending else ()
     return ParagraphView(id=p.id, text=text, number=loc.pick(p, "number"), lead=loc.pick(p, "lead"),
                          marker=p.marker, segments=segments,
-                         stale=loc.lang.source == "en" and not text.pending and translation.is_stale(p))
+                         stale=loc.lang.source == "en" and not text.pending and translation.is_stale(p), place=place)
 
 
 def blocks(loc: Localizer, paragraphs: list[model.Paragraph],
-           linker: Optional[glossary.Linker] = None) -> list[Block]:
-    """Group consecutive dash items into one list, so a screen reader announces a list."""
+           linker: Optional[glossary.Linker] = None, places: Optional[dict[str, str]] = None) -> list[Block]:
+    """Group consecutive dash items into one list, so a screen reader announces a list.
+
+    `places`: paragraph id → its place (citation.places); a paragraph without one gets no ¶ link.
+    """
     out: list[Block] = []
     for p in paragraphs:
         kind = "dash_list" if p.marker else "paragraphs"
-        view = _paragraph(loc, p, linker)
+        view = _paragraph(loc, p, linker, (places or {}).get(p.id, ""))
         if out and out[-1].kind == kind:
             out[-1].paragraphs.append(view)
         else:
@@ -199,8 +204,9 @@ def chapter_page(loc: Localizer, chapter: model.Chapter, source: str, links: "Li
     linker = links.linker()
     return PageView(
         id=chapter.id, file=f"{chapter.id}.md", source=source, nav_title=title.text, title=title,
-        template="chapter.md.j2", blocks=blocks(loc, chapter.paragraphs, linker),
-        sections=[SectionView(s.id, heading(loc, s), blocks(loc, s.paragraphs, linker)) for s in chapter.sections])
+        template="chapter.md.j2", blocks=blocks(loc, chapter.paragraphs, linker, links.places),
+        sections=[SectionView(s.id, heading(loc, s), blocks(loc, s.paragraphs, linker, links.places))
+                  for s in chapter.sections])
 
 
 class Links:
@@ -213,6 +219,7 @@ class Links:
         self.tips = {e.id: glossary.short_definition(loc.text(e.source, "definition"), 160 if english else 60)
                      for e in self.entries}
         self.glossary_id = plan.glossary.id
+        self.places = citation.places(loc, plan)  # paragraph id → its place (四（三）2)
         # English abbreviations in Chinese text are expanded on first use (<abbr title>)
         self.expansions = {} if english else {t.abbreviation: t.english_name for t in plan.glossary.terms
                                                if t.abbreviation and t.english_name}
@@ -225,22 +232,12 @@ class Links:
         return glossary.Linker(self.matcher, self.tips, self.href, self.expansions)
 
 
-def _place_label(loc: Localizer, place: model.Place) -> str:
-    ordinal = loc.ui("paragraph_ref").format(n=place.ordinal)
-    if not place.chapter:
-        return f"{loc.ui('notice_nav') if place.page != 'preamble' else loc.ui('preamble')} {ordinal}"
-    numbers = [loc.text(place.chapter, "number")] + ([loc.text(place.section, "number")] if place.section else [])
-    if loc.lang.source == "en":
-        return f"{' '.join(numbers)}, {ordinal}"
-    return f"{''.join(numbers)}{ordinal}"
-
-
 def place_labels(plan: model.Plan, loc: Localizer) -> dict[str, str]:
-    """Paragraph id → its address in the plan as printed (四、（三）第2段; "IV. (3), paragraph 2").
+    """Paragraph id → its place in the edition's notation (四（三）2; IV(3) para. 2): generator/citation.
 
-    Every paragraph of the notice, preamble and chapters; search results name their place with it.
+    The same notation everywhere: the paragraph's own ¶ link, citations, search results, the glossary.
     """
-    return {place.paragraph.id: _place_label(loc, place) for place in plan.places()}
+    return citation.places(loc, plan)
 
 
 def _index_key(loc: Localizer, entry: glossary.Entry) -> str:
@@ -265,7 +262,7 @@ def glossary_page(loc: Localizer, plan: model.Plan, links: Links) -> PageView:
             usage = plan.hk_usage[entry.id]
             meta.append((loc.ui("hk_usage"), Localized(usage.term)))
             hk_source = (urlsplit(usage.source).hostname or usage.source, usage.source)
-        used_in = tuple((_place_label(loc, p), p.href) for p in used[entry.id])
+        used_in = tuple((links.places[p.paragraph.id], p.href) for p in used[entry.id])
         if isinstance(source, model.Term):
             figure = None
             if source.figure:
@@ -307,18 +304,19 @@ def notice_page(loc: Localizer, front: model.Front, closing: model.Closing, link
     notice = front.notice
     return PageView(
         id=notice.id, file=f"{notice.id}.md", source="front.yaml, closing.yaml", nav_title=loc.ui("notice_nav"),
-        title=heading(loc, notice), template="notice.md.j2", blocks=blocks(loc, notice.paragraphs, links.linker()),
+        title=heading(loc, notice), template="notice.md.j2",
+        blocks=blocks(loc, notice.paragraphs, links.linker(), links.places),
         extra={"office_header": loc.pick(front, "office_header"),
                "document_number": loc.pick(front, "document_number"),
                "addressees": loc.pick(notice, "addressees"), "date": loc.pick(notice, "date"),
-               "closing_heading": loc.ui("closing"), "closing": blocks(loc, closing.lines)})
+               "closing_heading": loc.ui("closing"), "closing": blocks(loc, closing.lines, places=links.places)})
 
 
 def preamble_page(loc: Localizer, front: model.Front, links: "Links") -> PageView:
     title = loc.ui("preamble")
     return PageView(id="preamble", file="preamble.md", source="front.yaml", nav_title=title, title=Heading(title),
                     template="preamble.md.j2", extra={"plan_title": loc.pick(front, "plan_title")},
-                    blocks=blocks(loc, front.preamble, links.linker()))
+                    blocks=blocks(loc, front.preamble, links.linker(), links.places))
 
 
 def home_page(loc: Localizer, plan: model.Plan, pages: list[PageView]) -> PageView:
@@ -333,10 +331,10 @@ def home_page(loc: Localizer, plan: model.Plan, pages: list[PageView]) -> PageVi
                "about_heading": loc.ui("about_heading"), "about_text": loc.ui("about_text")})
 
 
-def editorial_page(loc: Localizer, page: model.EditorialPage) -> PageView:
+def editorial_page(loc: Localizer, page: model.EditorialPage, links: "Links") -> PageView:
     title = heading(loc, page)
     return PageView(id=page.id, file=f"{page.id}.md", source="about.yaml", nav_title=title.text, title=title,
-                    template="editorial.md.j2", blocks=blocks(loc, page.paragraphs))
+                    template="editorial.md.j2", blocks=blocks(loc, page.paragraphs, places=links.places))
 
 
 def status_table(loc: Localizer, plan: model.Plan, titles: dict[str, str]) -> dict[str, object]:
@@ -372,8 +370,13 @@ def site_pages(loc: Localizer, plan: model.Plan) -> list[PageView]:
         notice_page(loc, plan.front, plan.closing, links), preamble_page(loc, plan.front, links),
         *(chapter_page(loc, c, plan.chapter_files[c.id], links) for c in plan.chapters),
         glossary_page(loc, plan, links), progress_view(loc, plan),
-        *(editorial_page(loc, p) for p in plan.editorial)]}
+        *(editorial_page(loc, p, links) for p in plan.editorial)]}
     if "translation-status" in by_id:
         by_id["translation-status"].extra["table"] = status_table(loc, plan, {i: p.nav_title for i, p in by_id.items()})
+    for page in by_id.values():
+        if page.template in ("chapter.md.j2", "notice.md.j2", "preamble.md.j2", "editorial.md.j2"):
+            page.menus.append(citation.menu_data(loc, plan, "./"))
+    for page_id in parallel.plan_pages(plan):
+        by_id[page_id].extra["parallel"] = parallel.control(loc, plan, page_id)
     ordered = [by_id[i] for i in plan.site.contents]
     return [home_page(loc, plan, ordered), *ordered]

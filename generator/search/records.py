@@ -18,7 +18,8 @@ BLOCKS = frozenset({"p", "li", "tr", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # classes whose element (and everything in it) is navigation or a label, not text of the page
 SKIP_CLASSES = frozenset({"headerlink", "plan-used-in", "plan-glossary-index", "plan-marker", "plan-pending",
-                          "plan-stale", "md-source-file", "plan-paragraph-menu", "plan-pmenu"})
+                          "plan-stale", "md-source-file", "plan-paragraph-menu", "plan-pmenu",
+                          "plan-plink", "plan-parallel-link"})
 _VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "wbr", "col", "source", "area"})
 _SPACE = re.compile(r"\s+")
 
@@ -138,7 +139,8 @@ def edition_records(edition: Path) -> list[PageRecords]:
     pages = []
     for path in sorted(edition.rglob("index.html")):
         rel = path.parent.relative_to(edition).as_posix()
-        if rel.split("/")[0] in ("pagefind", "search", "assets"):
+        # (parallel/: the side-by-side view repeats the one-edition pages' text; indexed once, there)
+        if rel.split("/")[0] in ("pagefind", "search", "assets", "parallel"):
             continue
         title, records = cut(path.read_text(encoding="utf-8"))
         pages.append(PageRecords("" if rel == "." else rel + "/", title, records))
