@@ -21,7 +21,7 @@ from markupsafe import Markup
 from .. import citation, model
 from .links import FOLDER, href, plan_pages, switch
 from ..languages import LANGUAGES, Language
-from ..render import environment, html_inline
+from ..render import environment, html_inline, md_inline
 from ..views import Block, Heading, Localized, Localizer, PageView, blocks, heading
 
 
@@ -33,6 +33,7 @@ class Half:
     lang: str       # the lang attribute of this half (an untranslated text carries its own)
     edition: str    # the edition code, for the ¶ menu
     html: Markup
+    md: Markup = Markup("")  # a heading's text escaped for Markdown too (the h1 is a Markdown heading)
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ class _Cells:
 
     def heading(self, value: Heading) -> Half:
         lang = value.lang or self.loc.lang.html_lang
-        return self.half(html_inline(value.text, lang), value.lang)
+        return Half(lang, self.loc.lang.code, html_inline(value.text, lang), md_inline(value.text, lang))
 
 
 def _block_runs(a: _Cells, b: _Cells, left: list[Block], right: list[Block]) -> list[list[Row]]:
