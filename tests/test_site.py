@@ -11,6 +11,7 @@ import pytest
 from generator.build import build
 from generator.problems import BuildError
 from generator.languages import LANGUAGES
+from generator.parallel import switch
 
 from .conftest import make_project
 from .html import pages, parse
@@ -21,7 +22,10 @@ LANG_OF = {lang.code: lang.html_lang for lang in LANGUAGES}
 @pytest.mark.parametrize("code", LANG_OF)
 def test_every_page_has_its_language_and_one_h1(built, plan, code):
     found = pages(built / "site" / code)
-    assert len(found) == len(plan.site.contents) + 1  # the home page and every page of the contents
+    from generator.parallel import plan_pages
+
+    # the home page, every page of the contents, and each plan page side by side with each other edition
+    assert len(found) == len(plan.site.contents) + 1 + 2 * len(plan_pages(plan))
     for path in found:
         page = parse(path)
         assert page.lang == LANG_OF[code], path
@@ -75,6 +79,9 @@ def test_language_links_go_to_the_same_page(built, code):
             target = _resolve(site, path, link["href"])
             other = link.get("data-edition") or next(c for c, tag in LANG_OF.items() if tag == link["hreflang"])
             same = site / other / ("index.html" if relative.name == "404.html" else relative)
+            if relative.parts[0] == "parallel":  # a parallel page: the pair with that edition first
+                first, second = switch(code, relative.parts[1], other)
+                same = site / first / "parallel" / second / relative.parts[2] / "index.html"
             assert target == same, f"{path}: {link['href']}"
             assert target.is_file(), f"{path}: {link['href']}"
         assert {a["hreflang"] for a in page.head_alternates} == set(LANG_OF.values())

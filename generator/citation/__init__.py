@@ -99,10 +99,23 @@ def fill(template: str, fields: dict[str, str]) -> str:
     return re.sub(r"\{([a-z_]+)\}", lambda m: fields.get(m.group(1), m.group(0)), template)
 
 
+def _format(loc: "Localizer", key: str) -> str:
+    """A citation format of data/site.yaml in the edition's script, its punctuation untouched.
+
+    The Hong Kong conversion would turn GB/T 7714's ASCII punctuation (". ", ": ") into full-width
+    marks, so only the words between the marks and {fields} are converted.
+    """
+    texts = loc.site.ui[key]
+    if loc.lang.source == "en":
+        return texts["en"]
+    pieces = re.split(r"(\{[a-z_]+\}|[\x00-\x7f]+)", texts["zh-Hans"])
+    return "".join(p if not p or p.isascii() else loc.convert(p) for p in pieces)
+
+
 def template(loc: "Localizer", plan: model.Plan) -> str:
     """The edition's citation with the document's fields filled; {place}, {url}, {accessed} left open."""
     front = plan.front
-    return fill(loc.ui("cite_format"), {
+    return fill(_format(loc, "cite_format"), {
         "author": loc.text(front, "issuing_office"), "title": loc.text(front, "plan_title"),
         "number": loc.text(front, "document_number"), "year": str(front.date.year)})
 
