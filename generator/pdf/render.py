@@ -3,7 +3,8 @@
 WeasyPrint is a maintained HTML/CSS-to-PDF engine that writes what a reader of a printed
 government document expects and Chromium's printing does not: PDF bookmarks from headings,
 `target-counter()` page numbers in the contents, the document language (/Lang) and a text
-layer in reading order. It needs the system's Pango and fontconfig (Debian packages
+layer in reading order, and a tagged structure (headings, paragraphs, lists, links) for
+screen readers. It needs the system's Pango and fontconfig (Debian packages
 libpango-1.0-0, libpangoft2-1.0-0, libharfbuzz-subset0) and the fonts in document.FONTS
 (fonts-noto-cjk); `make` installs them as root (tests/setup-system.sh build).
 """
@@ -47,6 +48,7 @@ def render_pdf(html: str) -> bytes:
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # unsupported-CSS notes are not faults
     try:
-        return weasyprint.HTML(string=html).write_pdf(pdf_variant=None, uncompressed_pdf=False)
+        # tagged: headings, paragraphs, lists and links in the structure tree, for screen readers
+        return weasyprint.HTML(string=html).write_pdf(pdf_tags=True)
     except Exception as err:  # WeasyPrint raises many kinds; the build reports one line
         raise BuildError(f"WeasyPrint could not make a PDF edition: {type(err).__name__}: {err}") from None

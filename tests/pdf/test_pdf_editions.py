@@ -75,6 +75,30 @@ def test_pdf_declares_the_edition_language(built, lang):
     assert root.get("/Lang") == lang.html_lang
 
 
+def structure_kinds(node, counts: dict[str, int]) -> dict[str, int]:
+    node = node.get_object() if isinstance(node, IndirectObject) else node
+    if isinstance(node, list):
+        for child in node:
+            structure_kinds(child, counts)
+    elif isinstance(node, dict):
+        if "/S" in node:
+            counts[str(node["/S"])] = counts.get(str(node["/S"]), 0) + 1
+        if "/K" in node:
+            structure_kinds(node["/K"], counts)
+    return counts
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_pdf_is_tagged_with_the_plan_headings_for_screen_readers(built, plan, lang):
+    root = reader(built, lang).trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"]
+    kinds = structure_kinds(root["/StructTreeRoot"].get_object()["/K"], {})
+    pages = plan_pages(views(plan, lang))
+    assert kinds["/H1"] == len(pages) + 3  # + cover, contents, record of issue
+    assert kinds["/H2"] == sum(len(p.sections) + len(p.terms) for p in pages)
+    assert kinds["/P"] > 150 and kinds["/Link"] > 100 and kinds["/L"] >= 1
+
+
 @pytest.mark.parametrize("lang", EDITIONS)
 def test_every_font_is_embedded_in_the_edition_script(built, lang):
     names = set()
