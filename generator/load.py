@@ -78,7 +78,7 @@ def load_plan(data_dir: Path) -> model.Plan:
     if projects.ok:
         problems.extend(_check_projects(projects.value.projects, projects.src, sections))
     everything = [site, front, glossary, closing, overrides, terms, editorial, key_terms, indicators, projects,
-                  *chapters]
+                  files["downloads"], *chapters]
     if problems or not all(f.ok for f in everything):
         raise DataError(problems)
     plan = model.Plan(site=site.value, front=front.value, chapters=[c.value for c in chapters],
@@ -86,7 +86,7 @@ def load_plan(data_dir: Path) -> model.Plan:
                       hk_forms=overrides.value.forms, hk_watch=overrides.value.watch,
                       terms=terms.value.terms, editorial=editorial.value.pages, key_terms=key_terms.value.terms,
                       hk_usage=key_terms.value.hk_usage, hk_words=key_terms.value.hk_words, indicators=indicators.value,
-                      projects=projects.value.projects,
+                      projects=projects.value.projects, opendata=files["downloads"].value,
                       chapter_files={c.value.id: name for c, (_, name) in zip(chapters, chapter_files)})
     problems.extend(_check_overrides(plan, overrides.src))  # needs every text of the plan
     if problems:
@@ -162,7 +162,7 @@ def page_ids(front: model.Front, chapters: list[model.Chapter], glossary: model.
              editorial: list[model.EditorialPage]) -> list[str]:
     """Every page the data defines, by id."""
     return [front.notice.id, "preamble", *(c.id for c in chapters), glossary.id, "progress",
-            *(p.id for p in editorial)]
+            "downloads", *(p.id for p in editorial)]
 
 
 def _paragraph_ids(front: model.Front, chapters: list[model.Chapter]) -> set[str]:

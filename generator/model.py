@@ -320,6 +320,31 @@ class Projects(Strict):
     projects: list[Project] = Field(min_length=1)
 
 
+class Licence(Strict):
+    """A licence: its SPDX id (name), title, address (path), and what it covers, in words."""
+
+    name: Text
+    title: Text
+    path: Text
+    statement: Bilingual
+
+
+class OpenData(Strict):
+    """The texts of each edition's open data (data/downloads.yaml): the downloads page, README, datapackage.json.
+
+    `files` and `fields` describe what generator/opendata/ writes; the build refuses a file or a
+    column without a description here.
+    """
+
+    title: Bilingual
+    description: Bilingual
+    readme: list[Bilingual] = []
+    licence: Licence
+    source_status: Bilingual
+    files: dict[Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")], Bilingual]
+    fields: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")], Bilingual]
+
+
 class Plan(BaseModel):
     """Everything in data/, validated and cross-checked."""
 
@@ -334,6 +359,7 @@ class Plan(BaseModel):
     key_terms: list[KeyTerm] = []
     indicators: Optional[Indicators] = None
     projects: list[Project] = []
+    opendata: Optional[OpenData] = None
     hk_usage: dict[str, HkUsage] = {}
     hk_words: list[HkWord] = []
     hk_overrides: list[Override] = []
@@ -416,5 +442,5 @@ UI_KEYS = frozenset({
 FILES: dict[str, type[BaseModel]] = {
     "site": Site, "front": Front, "chapter": Chapter, "glossary": Glossary, "closing": Closing,
     "hk-overrides": HkOverrides, "terms": TermList, "about": Editorial, "key-terms": KeyTerms,
-    "indicators": Indicators, "projects": Projects,
+    "indicators": Indicators, "projects": Projects, "downloads": OpenData,
 }

@@ -1,15 +1,12 @@
-"""The progress page of one edition: indicator and project tables, charts, downloads.
+"""The progress page of one edition: indicator and project tables, charts.
 
 Numbers are formatted for the page's language (200万户 / 2 million households); the chart is
-inline SVG with a text alternative, next to the same data as a table; the downloads hold the
-same rows as the tables, so they cannot disagree.
+inline SVG with a text alternative, next to the same data as a table. The same data, typed, is
+published on the Downloads page (generator/opendata/).
 """
 from __future__ import annotations
 
-import csv
 import html
-import io
-import json
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -222,40 +219,3 @@ def _evidence(e: model.Source, loc) -> dict:
     return {"title": _quoted(e.source), "publisher": _quoted(e.publisher), "lang": _quoted_lang(e.source),
             "publisher_lang": _quoted_lang(e.publisher), "url": None if e.mirror else e.url,
             "confidence": loc.ui(f"confidence_{e.confidence.replace('-', '_')}")}
-
-
-# --- downloads --------------------------------------------------------------------------------
-
-INDICATOR_COLUMNS = ["id", "theme", "name", "unit", "baseline", "target", "change_required",
-                     "implied_annual_growth", "latest_observation", "status"]
-
-
-def downloads(plan: model.Plan, loc, indicators: list[IndicatorRow], projects: list[ProjectRow]) -> dict[str, str]:
-    """The tables' rows as CSV (UTF-8 with BOM, for spreadsheet programs) and JSON."""
-    assert plan.indicators
-
-    def table(header: list[str], rows: list[list]) -> str:
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(header)
-        writer.writerows(rows)
-        return "\ufeff" + out.getvalue()
-
-    themes = {k: _bilingual(loc, v) for k, v in plan.indicators.themes.items()}
-    ind_rows = [[r.id, themes[r.theme], r.name, r.unit, r.baseline, r.target, r.change, r.growth, r.latest,
-                 r.status_label] for r in indicators]
-    obs_rows = [[r.id, p["year"], p["value"], p["source"]["title"], p["source"]["publisher"],
-                 p["source"]["url"] or "", p["source"]["confidence"]]
-                for r in indicators for p in r.points if p["source"]]
-    proj_rows = [[r.id, r.level, r.name, r.planned, r.status_label] for r in projects]
-    data = {"indicators": [dict(zip(INDICATOR_COLUMNS, row)) for row in ind_rows],
-            "observations": [dict(zip(["indicator", "year", "value", "source", "publisher", "url", "confidence"], o))
-                             for o in obs_rows],
-            "projects": [dict(zip(["id", "level", "name", "planned", "status"], p)) for p in proj_rows]}
-    return {
-        "downloads/indicators.csv": table(INDICATOR_COLUMNS, ind_rows),
-        "downloads/observations.csv": table(["indicator", "year", "value", "source", "publisher", "url",
-                                             "confidence"], obs_rows),
-        "downloads/projects.csv": table(["id", "level", "name", "planned", "status"], proj_rows),
-        "downloads/progress.json": json.dumps(data, ensure_ascii=False, indent=1) + "\n",
-    }

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from pypinyin import lazy_pinyin
 
-from . import citation, glossary, model, parallel, progress_page, translation
+from . import citation, glossary, model, opendata, parallel, progress_page, translation
 from .languages import Language
 
 Convert = Callable[[str], str]
@@ -359,8 +359,7 @@ def progress_view(loc: Localizer, plan: model.Plan) -> PageView:
                     title=Heading(title), template="progress.md.j2",
                     extra={"counts": counts, "themes": themes, "indicators": indicators, "projects": projects,
                            "symbol": progress_page.SYMBOL,
-                           "rules": [loc.ui(f"progress_rule_{i}") for i in range(1, 5)]},
-                    attachments=progress_page.downloads(plan, loc, indicators, projects))
+                           "rules": [loc.ui(f"progress_rule_{i}") for i in range(1, 5)]})
 
 
 def site_pages(loc: Localizer, plan: model.Plan) -> list[PageView]:
@@ -369,7 +368,7 @@ def site_pages(loc: Localizer, plan: model.Plan) -> list[PageView]:
     by_id = {p.id: p for p in [
         notice_page(loc, plan.front, plan.closing, links), preamble_page(loc, plan.front, links),
         *(chapter_page(loc, c, plan.chapter_files[c.id], links) for c in plan.chapters),
-        glossary_page(loc, plan, links), progress_view(loc, plan),
+        glossary_page(loc, plan, links), progress_view(loc, plan), opendata.downloads_page(loc, plan),
         *(editorial_page(loc, p, links) for p in plan.editorial)]}
     if "translation-status" in by_id:
         by_id["translation-status"].extra["table"] = status_table(loc, plan, {i: p.nav_title for i, p in by_id.items()})

@@ -72,9 +72,9 @@ def test_downloads_match_the_tables(built, code):
     raw = (site / "downloads" / "indicators.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     records = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert [(r["id"], r["status"]) for r in records] == rows
+    assert [(r["indicator_id"], r["status_label"]) for r in records] == rows
     data = json.loads((site / "downloads" / "progress.json").read_text(encoding="utf-8"))
-    assert [(r["id"], r["status"]) for r in data["indicators"]] == rows
+    assert [(r["indicator_id"], r["status_label"]) for r in data["indicators"]] == rows
     assert len(rows) == len(INDICATORS)
 
 

@@ -1,0 +1,93 @@
+"""The data package of every edition validates with the `frictionless` library (types, constraints,
+primary and foreign keys), and a broken copy does not."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from frictionless import Package, system
+
+from .helpers import EDITIONS, folder, header_of, package
+
+
+def validate(path):
+    with system.use_context(trusted=True):
+        return Package(str(path)).validate()
+
+
+def _errors(report) -> list[str]:
+    return [f"{t.name}: {e.type}: {e.message}" for t in report.tasks for e in t.errors] + \
+           [f"{e.type}: {e.message}" for e in report.errors]
+
+
+@pytest.mark.parametrize("code", EDITIONS)
+def test_the_data_package_validates(built, code):
+    report = validate(folder(built, code) / "datapackage.json")
+    assert report.valid, "\n".join(_errors(report)[:20])
+    assert {t.name for t in report.tasks} >= {"paragraphs", "indicators", "values", "sources", "units", "projects",
+                                              "project-evidence", "plan", "progress"}
+
+
+@pytest.mark.parametrize("code", EDITIONS)
+def test_every_csv_has_a_typed_schema_with_keys_and_missing_values(built, code):
+    for resource in package(built, code)["resources"]:
+        if resource["format"] != "csv":
+            continue
+        schema = resource["schema"]
+        assert schema["primaryKey"] and schema["missingValues"] == [""]
+        header = header_of(folder(built, code) / resource["path"])
+        assert header == [f["name"] for f in schema["fields"]], resource["name"]
+        assert all(f["description"] and f["type"] in {"string", "integer", "number", "boolean", "date"}
+                   for f in schema["fields"])
+    values = next(r for r in package(built, code)["resources"] if r["name"] == "values")
+    types = {f["name"]: f["type"] for f in values["schema"]["fields"]}
+    assert types["value"] == "number" and types["year"] == "integer"
+    assert {tuple(k["fields"]) for k in values["schema"]["foreignKeys"]} >= {("indicator_id",), ("unit",), ("source_id",)}
+
+
+def test_the_package_states_the_licence_and_the_status_of_the_official_text(built):
+    for code in EDITIONS:
+        meta = package(built, code)
+        assert meta["licenses"][0]["name"] == "CC-BY-4.0" and meta["licenses"][0]["description"]
+        assert "深府办〔2011〕108号" in meta["sources"][0]["title"]
+        assert ("Copyright Law" if code == "en" else "著作權法" if code == "zh-Hant" else "著作权法") in \
+            meta["sources"][0]["description"]
+
+
+BREAKAGES = [
+    # (file, text to replace, replacement, error type frictionless must report)
+    ("values.csv", "household-broadband,target,2015,90,", "household-broadband,target,2015,ninety,", "type-error"),
+    ("values.csv", "household-broadband,target,2015,90,percent,plan", "household-broadband,target,2015,90,percent,nosuch",
+     "foreign-key"),
+    ("values.csv", "household-broadband,target,2015,90,percent,plan",
+     "household-broadband,baseline,2010,66.5,percent,plan", "primary-key"),
+    ("indicators.csv", ",at_least,", ",at_leest,", "constraint-error"),
+]
+
+
+@pytest.mark.parametrize("name, old, new, error", BREAKAGES)
+def test_a_broken_table_fails_validation(built, tmp_path, name, old, new, error):
+    copy = tmp_path / "downloads"
+    shutil.copytree(folder(built, "en"), copy)
+    text = (copy / name).read_text(encoding="utf-8")
+    assert old in text
+    (copy / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    report = validate(copy / "datapackage.json")
+    assert not report.valid
+    assert error in {e.type for t in report.tasks for e in t.errors}, _errors(report)
+
+
+def test_a_column_without_a_description_stops_the_build(project):
+    from generator.build import localizer
+    from generator.languages import LANGUAGES
+    from generator.load import load_plan
+    from generator.opendata import downloads
+    from generator.problems import BuildError
+
+    path = project / "data" / "downloads.yaml"
+    text = path.read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if x.startswith("  value_label:"))
+    path.write_text(text.replace(line + "\n", ""), encoding="utf-8")
+    plan = load_plan(project / "data")
+    with pytest.raises(BuildError, match=r"data/downloads.yaml: no description for column value_label"):
+        downloads(plan, localizer(LANGUAGES[0], plan))
