@@ -50,7 +50,10 @@ def mkdocs_config(lang: Language, loc: Localizer, plan: model.Plan, pages: list[
         "extra": {"alternate": [{"name": plan.site.editions[other.code].name, "code": other.code, "lang": other.html_lang,
                                  "link": f"../{other.code}/", "current": other == lang} for other in LANGUAGES],
                   "site_root": plan.site.site_url or "",
-                  "search": {key: loc.ui(f"search_{key}") for key in ("none", "one", "other")}},
+                  "search": {key: loc.ui(f"search_{key}") for key in ("none", "one", "other")},
+                  # the provenance line of every English page (generator/theme/main.html)
+                  "provenance": {"text": loc.ui("provenance_text"), "link": loc.ui("provenance_link"),
+                                 "href": "about-translation/"} if lang.source == "en" else None},
         **({"site_url": f"{plan.site.site_url}{lang.code}/"} if plan.site.site_url else {}),
         "site_description": loc.ui("site_description"),
         "docs_dir": lang.code,

@@ -15,7 +15,7 @@ def _rows(html: str) -> list[tuple[str, str, int, str, str]]:
     table = re.search(r'<table class="plan-table plan-downloads">.*?</table>', html, re.S).group(0)
     return [(m[0], m[1], int(m[2]), m[3], re.sub(r"<[^>]+>", "", m[4])) for m in re.findall(
         r'<tr><th scope="row"><a href="([^"]+)"[^>]*>[^<]+</a></th><td lang="en">([^<]+)</td>'
-        r'<td><data value="(\d+)">([^<]+)</data></td><td>(.*?)</td></tr>', table, re.S)]
+        r'<td lang="en"><data value="(\d+)">([^<]+)</data></td><td>(.*?)</td></tr>', table, re.S)]
 
 
 @pytest.mark.parametrize("code", EDITIONS)
