@@ -104,3 +104,6 @@ def test_a_fresh_fork_builds_and_checks_its_site_with_the_workflow_steps(tmp_pat
     assert f'<link rel="canonical" href="{FORK_URL}en/">' in home
     report = check(clone / "source" / "plan-zh-hans.txt", site / "zh-Hans")
     assert report.missing == [] and report.missing_figures == [] and len(report.sentences) > 500
+    for code in ("zh-Hans", "zh-Hant", "en"):   # the downloads are published too, at the fork's address
+        package = json.loads((site / code / "downloads" / "datapackage.json").read_text(encoding="utf-8"))
+        assert package["homepage"] == f"{FORK_URL}{code}/downloads/"
