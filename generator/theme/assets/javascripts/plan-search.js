@@ -297,7 +297,6 @@
     var list = doc.querySelector("[data-plan-search-results]");
     var opener = doc.querySelector("[data-plan-search-open]");
     var texts = JSON.parse(form.getAttribute("data-texts"));
-    var limit = 50;
     var timer = null;
 
     /* Open or close the search. The result list is hidden while closed (on a desktop the closed
@@ -319,7 +318,7 @@
         status.textContent = results.length === 0 ? texts.none :
           (results.length === 1 ? texts.one : texts.other.replace("#", String(results.length)));
         status.setAttribute("data-query", query);  // which query the count and list answer
-        results.slice(0, limit).forEach(function (r) {
+        results.forEach(function (r) {
           var page = engine.pages[r.record.page];
           var head = r.record.heading || page[1];
           var pieces = excerpt(r.record.text, r.spans, engine.chinese ? 90 : 200).map(function (p) {
