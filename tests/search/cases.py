@@ -23,7 +23,7 @@ CASES: list[tuple[str, str, str | None, str]] = [
     # Traditional Chinese (Hong Kong)
     ("zh-Hant", "云计算", "ch4/#ch4-s3-p3", "Simplified input in the Hong Kong edition"),
     ("zh-Hant", "物联网", "ch4/#ch4-s2-p2", "Simplified input in the Hong Kong edition"),
-    ("zh-Hant", "編輯", "#about", "a Traditional word jieba's Simplified dictionary splits"),
+    ("zh-Hant", "編輯", "about-translation/#about-p1", "a Traditional word jieba's Simplified dictionary splits"),
     ("zh-Hant", "衛生", "ch4/#ch4-s7-p2", "variant 衛 where the text writes 衞"),
     ("zh-Hant", "醫療衛生", "ch4/#ch4-s7-p2", "variant inside a longer word"),
     ("zh-Hant", "產業群", "ch4/#ch4-s4-p5", "variant 群 where the text writes 羣"),
