@@ -209,3 +209,17 @@ def test_search_works_under_a_sub_path_and_the_content_security_policy(browser, 
         context.close()
     finally:
         server.shutdown()
+
+
+def test_enter_in_the_box_opens_the_first_result_of_the_whole_query(browser, server):
+    """Typed fast and Enter at once: the first result of what is typed, never of a part of it."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{server}en/ch1/", wait_until="load")
+    page.click("#plan-search-input")
+    page.keyboard.type("cloud computing", delay=0)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith("/en/ch4/?q=cloud%20computing#ch4-s3-p3"), page.url
+    page.wait_for_selector("#ch4-s3-p3 mark.plan-search__mark")
+    context.close()

@@ -310,8 +310,8 @@
     var render = function () {
       var query = input.value.trim();
       list.textContent = "";
-      if (!query) { status.textContent = ""; status.removeAttribute("data-query"); return; }
-      load().then(function () {
+      if (!query) { status.textContent = ""; status.removeAttribute("data-query"); return Promise.resolve(); }
+      return load().then(function () {
         if (input.value.trim() !== query) return;
         var results = engine.search(query);
         list.hidden = !toggle.checked;
@@ -339,12 +339,13 @@
       clearTimeout(timer);
       timer = setTimeout(render, 120);
     });
-    form.addEventListener("submit", function (e) {
+    form.addEventListener("submit", function (e) {  // Enter in the box: the first result of what is typed now
       e.preventDefault();
       clearTimeout(timer);
-      render();
-      var first = list.querySelector("a");
-      if (first && first.href) root.location.href = first.href;
+      render().then(function () {
+        var first = list.querySelector("a");
+        if (first && first.href) root.location.href = first.href;
+      });
     });
     form.addEventListener("reset", function () {
       setTimeout(function () { render(); input.focus(); }, 0);
