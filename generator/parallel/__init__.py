@@ -2,4 +2,4 @@
 
 links.py holds the addresses and labels the one-edition pages need; pages.py builds the pages.
 """
-from .links import DEFAULT_PARTNER, FOLDER, control, href, partner, plan_pages, switch  # noqa: F401
+from .links import DEFAULT_PARTNER, FOLDER, control, href, link_label, partner, plan_pages, switch  # noqa: F401
