@@ -345,7 +345,9 @@ def _home_guide(loc: Localizer, plan: model.Plan, pages: list[PageView]) -> dict
         start.append({"href": parallel.control(loc, plan, first, depth=0)["href"],
                       "label": parallel.link_label(loc, plan, loc.lang, parallel.partner(loc.lang.code),
                                                    "start_parallel")})
-    if "progress" in by_id:
+    if "downloads" in by_id:
+        start.append({"href": "downloads/", "label": loc.ui("start_data")})
+    elif "progress" in by_id:
         start.append({"href": "progress/#downloads", "label": loc.ui("start_data")})
     progress = by_id.get("progress")
     targets = progress.extra["indicators"] if progress else []
