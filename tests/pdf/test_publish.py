@@ -115,3 +115,12 @@ def test_preview_build_keeps_the_previous_pdfs_and_links_them(project, fake_weas
         kept = project / "site" / lang.code / pdf.file_name(lang.code)
         assert kept.read_bytes().startswith(b"%PDF-1.7 stand-in"), lang.code
         assert pdf.file_name(lang.code) in (project / "site" / lang.code / "index.html").read_text(encoding="utf-8")
+
+
+def test_weasyprint_that_cannot_load_is_a_message_with_the_install_command(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # as when Pango is missing: the import fails
+    with pytest.raises(BuildError) as err:
+        render.check_system()
+    assert "apt-get install" in str(err.value) and "libpango-1.0-0" in str(err.value)
