@@ -1,8 +1,8 @@
 """PDF editions: the whole plan as one PDF per language edition, for readers who print, keep or cite.
 
 views (generator/views.py) ──► document.py: one HTML document per edition ──► render.py:
-WeasyPrint ──► <edition>/shenzhen-informatization-plan-<edition>.pdf, linked with its size
-from the edition's home page (and downloads page).
+WeasyPrint ──► <edition>/downloads/shenzhen-informatization-plan-<edition>.pdf, linked with its
+size from the edition's home page and listed on its downloads page.
 
 Making a PDF takes seconds of CPU per edition, so a PDF is made only when its HTML changed:
 the PDF is kept in the build cache (generator/cache.py) under a hash of its HTML (which
@@ -17,10 +17,13 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
+import posixpath
+from pathlib import Path, PurePosixPath
 from typing import Callable, Optional
 
 from .. import cache, model
+from ..opendata.package import FOLDER as DOWNLOADS  # the PDFs are published with the other downloads
+from ..opendata.page import size_label  # one way of writing sizes on every page
 from ..views import Localizer, PageView
 from .document import FONTS, document_html
 
@@ -44,7 +47,7 @@ class PdfEdition:
 
 
 def file_name(code: str) -> str:
-    """The PDF's file name at the root of its edition, e.g. shenzhen-informatization-plan-en.pdf."""
+    """The PDF's file name in its edition's downloads/, e.g. shenzhen-informatization-plan-en.pdf."""
     return f"shenzhen-informatization-plan-{code}.pdf"
 
 
@@ -123,7 +126,7 @@ def publish(plan: model.Plan, editions: list[tuple[Localizer, list[PageView]]], 
             found[code] = data
     result = {code: PdfEdition(code, file_name(code), data, current=True) for code, data in found.items()}
     for code in wanted.keys() - found.keys():
-        if previous_site and (old := _read_file(previous_site / code / file_name(code))) is not None:
+        if previous_site and (old := _read_file(previous_site / code / DOWNLOADS / file_name(code))) is not None:
             result[code] = PdfEdition(code, file_name(code), old, current=False)
     if len(result) < len(wanted) or any(not p.current for p in result.values()):
         log("the preview does not make PDF editions: run `make` to bring them up to date")
@@ -138,9 +141,11 @@ def _read_file(path: Path) -> Optional[bytes]:
 
 
 def copy_into(pdfs: dict[str, PdfEdition], docs: Path) -> None:
-    """Put each PDF into docs/<code>/, from where MkDocs copies it into the edition's site."""
+    """Put each PDF into docs/<code>/downloads/, from where MkDocs copies it into the edition's site."""
     for pdf in pdfs.values():
-        (docs / pdf.code / pdf.name).write_bytes(pdf.data)
+        folder = docs / pdf.code / DOWNLOADS
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / pdf.name).write_bytes(pdf.data)
 
 
 @dataclass(frozen=True)
@@ -148,8 +153,11 @@ class PdfLink:
     """A link to an edition's PDF as a page shows it: address relative to the page, label, size."""
 
     href: str
+    name: str
     label: str
-    details: str  # "PDF, 1.2 MB"
+    size: int          # bytes
+    size_label: str    # 1.2 MB
+    details: str       # "（PDF，1.2 MB）" / " (PDF, 1.2 MB)": follows the label directly
     current: bool
 
 
@@ -157,9 +165,16 @@ class PdfLink:
 LINKED_FROM = ("index", "downloads")
 
 
-def size_text(size: int) -> str:
-    """A file size as readers read it: 870 kB, 1.2 MB (decimal units, like file managers)."""
-    return f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} kB"
+def _page_folder(file: str) -> str:
+    """The folder a page is served from (use_directory_urls): index.md → ".", ch1.md → "ch1"."""
+    path = PurePosixPath(file)
+    folder = path.parent if path.name == "index.md" else path.with_suffix("")
+    return str(folder)
+
+
+def _space(loc: Localizer) -> str:
+    """Before the size in brackets: a space in English; none before Chinese full-width brackets."""
+    return " " if loc.lang.source == "en" else ""
 
 
 def attach(loc: Localizer, pages: list[PageView], pdf: Optional[PdfEdition]) -> None:
@@ -169,8 +184,7 @@ def attach(loc: Localizer, pages: list[PageView], pdf: Optional[PdfEdition]) -> 
             continue
         link = None
         if pdf:
-            parts = Path(page.file).parts
-            depth = len(parts) - 1 + (0 if parts[-1] == "index.md" else 1)  # use_directory_urls
-            link = PdfLink(href="../" * depth + pdf.name, label=loc.ui("pdf_download"),
-                           details=loc.ui("pdf_size").format(size=size_text(pdf.size)), current=pdf.current)
+            size = size_label(pdf.size)
+            link = PdfLink(href=posixpath.relpath(f"{DOWNLOADS}/{pdf.name}", _page_folder(page.file)), name=pdf.name, label=loc.ui("pdf_download"), size=pdf.size,
+                           size_label=size, details=_space(loc) + loc.ui("pdf_size").format(size=size), current=pdf.current)
         page.extra["pdf"] = link

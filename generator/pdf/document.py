@@ -32,8 +32,9 @@ FONTS = {"zh-Hans": ("Noto Serif CJK SC", "Noto Sans CJK SC"),
          "en": ("Noto Serif CJK SC", "Noto Sans CJK SC")}
 
 
-# The note that an edition is not the official text (data/site.yaml); the source edition has none.
-UNOFFICIAL = {"zh-Hant": "pdf_unofficial_hant", "en": "pdf_unofficial_en"}
+# The note that an edition is not the official text (data/site.yaml ui keys); the source edition
+# has none. English: the provenance line every English page carries.
+UNOFFICIAL = {"zh-Hant": "pdf_unofficial_hant", "en": "provenance_text"}
 
 
 @dataclass(frozen=True)

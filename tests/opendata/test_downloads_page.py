@@ -27,7 +27,7 @@ def test_every_file_is_listed_with_its_real_size_format_and_description(built, c
     for name, fmt, size, label, description in rows:
         assert size == (folder(built, code) / name).stat().st_size, name
         assert label == size_label(size)
-        assert fmt == {"csv": "CSV", "json": "JSON", "md": "Markdown"}[name.rsplit(".", 1)[1]]
+        assert fmt == {"csv": "CSV", "json": "JSON", "md": "Markdown", "pdf": "PDF"}[name.rsplit(".", 1)[1]]
         assert description
         assert bool(re.search(r"[\u4e00-\u9fff]", description)) == (code != "en"), description
     assert {r[0] for r in rows} >= {"datapackage.json", "README.md", "plan.json", "values.csv"}

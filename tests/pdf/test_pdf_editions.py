@@ -20,7 +20,7 @@ from pypdf.generic import IndirectObject
 from generator import pdf
 from generator.build import localizer
 from generator.languages import LANGUAGES, Language
-from generator.pdf.document import plan_pages
+from generator.pdf.document import UNOFFICIAL, plan_pages
 from generator.views import PageView, site_pages
 
 from ..conftest import ARTIFACTS
@@ -29,7 +29,7 @@ EDITIONS = [pytest.param(lang, id=lang.code) for lang in LANGUAGES]
 
 
 def pdf_path(built: Path, lang: Language) -> Path:
-    return built / "site" / lang.code / pdf.file_name(lang.code)
+    return built / "site" / lang.code / "downloads" / pdf.file_name(lang.code)
 
 
 @lru_cache(maxsize=None)
@@ -218,8 +218,7 @@ def test_title_page_has_document_number_provenance_and_unofficial_note(built, pl
     if lang.code != "zh-Hant":  # the number as printed (the Hong Kong edition converts it)
         assert squash(plan.front.document_number) in first
     assert squash(loc.ui("pdf_provenance")) in first
-    unofficial = {"zh-Hant": "pdf_unofficial_hant", "en": "pdf_unofficial_en"}
-    for code, key in unofficial.items():
+    for code, key in UNOFFICIAL.items():
         assert (squash(loc.ui(key)) in first) == (code == lang.code)
 
 
@@ -230,7 +229,7 @@ def test_home_page_links_the_pdf_with_its_size(built, lang):
     assert m, "no PDF link on the home page"
     target = (built / "site" / lang.code / m.group(1)).resolve()
     assert target == pdf_path(built, lang).resolve() and target.is_file()
-    assert pdf.size_text(target.stat().st_size) in m.group(2)
+    assert pdf.size_label(target.stat().st_size) in m.group(2)
 
 
 @pytest.mark.parametrize("lang", EDITIONS)
@@ -248,3 +247,14 @@ def test_first_page_as_png_in_artifacts(built, lang):
         grey = image.convert("L")
         dark = sum(grey.histogram()[:128])
     assert dark > 500, "the first page is (nearly) blank"
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_downloads_page_lists_the_pdf_with_its_size(built, lang):
+    page = built / "site" / lang.code / "downloads" / "index.html"
+    m = re.search(r'<tr><th scope="row"><a href="([^"]+)" download lang="en">([^<]+)</a></th><td lang="en">PDF</td>'
+                  r'<td lang="en"><data value="(\d+)">([^<]+)</data></td>', page.read_text(encoding="utf-8"))
+    assert m, "no PDF row on the downloads page"
+    target = (page.parent / m.group(1)).resolve()
+    assert target == pdf_path(built, lang).resolve() and m.group(2) == target.name
+    assert int(m.group(3)) == target.stat().st_size and m.group(4) == pdf.size_label(target.stat().st_size)

@@ -61,8 +61,8 @@ def test_pdfs_are_made_once_and_remade_only_for_the_edition_whose_text_changed(p
 
 def test_the_preview_makes_no_pdf_and_keeps_the_ones_the_site_has(plan, fake_weasyprint, tmp_path):
     site = tmp_path / "site"
-    (site / "en").mkdir(parents=True)
-    (site / "en" / pdf.file_name("en")).write_bytes(b"%PDF older")
+    (site / "en" / "downloads").mkdir(parents=True)
+    (site / "en" / "downloads" / pdf.file_name("en")).write_bytes(b"%PDF older")
     messages: list[str] = []
     found = pdf.publish(plan, edition_views(plan), make=False, previous_site=site, log=messages.append)
     assert fake_weasyprint() == []
@@ -78,16 +78,14 @@ def test_links_give_the_size_and_the_address_relative_to_the_page(plan):
                            template="x")
     edition = pdf.PdfEdition("zh-Hans", pdf.file_name("zh-Hans"), b"x" * 1_234_567, True)
     pdf.attach(loc, [*pages, downloads], edition)
-    assert home.extra["pdf"].href == pdf.file_name("zh-Hans")
-    assert downloads.extra["pdf"].href == "../" + pdf.file_name("zh-Hans")
+    chapter = next(p for p in pages if p.id == "ch1")
+    pdf.attach(loc, [chapter], edition)
+    assert home.extra["pdf"].href == "downloads/" + pdf.file_name("zh-Hans")
+    assert downloads.extra["pdf"].href == pdf.file_name("zh-Hans")
+    assert chapter.extra.get("pdf") is None  # only the home and downloads pages link it
     assert "1.2 MB" in home.extra["pdf"].details and home.extra["pdf"].details.startswith("（")
     pdf.attach(loc, [home], None)
     assert home.extra["pdf"] is None
-
-
-@pytest.mark.parametrize("size, text", [(999, "1 kB"), (870_400, "870 kB"), (1_000_000, "1.0 MB"), (12_345_678, "12.3 MB")])
-def test_size_text(size, text):
-    assert pdf.size_text(size) == text
 
 
 def test_missing_fonts_are_named_with_the_install_command(monkeypatch):
@@ -112,7 +110,7 @@ def test_preview_build_keeps_the_previous_pdfs_and_links_them(project, fake_weas
     monkeypatch.setattr(render, "render_pdf", fail)
     build(project, log=lambda m: None, make_pdfs=False)
     for lang in LANGUAGES:
-        kept = project / "site" / lang.code / pdf.file_name(lang.code)
+        kept = project / "site" / lang.code / "downloads" / pdf.file_name(lang.code)
         assert kept.read_bytes().startswith(b"%PDF-1.7 stand-in"), lang.code
         assert pdf.file_name(lang.code) in (project / "site" / lang.code / "index.html").read_text(encoding="utf-8")
 
