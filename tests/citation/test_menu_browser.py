@@ -131,3 +131,14 @@ def test_each_half_of_a_parallel_page_cites_its_own_edition(browser, server):
         assert dialog.get_attribute("lang") == BY_CODE[code].html_lang
         page.keyboard.press("Escape")
     context.close()
+
+
+@pytest.mark.parametrize("path", ["zh-Hant/ch4/", "en/parallel/zh-Hans/ch4/"])
+def test_axe_finds_no_violation_with_the_menu_open(browser, server, path):
+    from ..conftest import AXE
+    from ..test_browser import _axe
+
+    context, page = _open(browser, server, path, clipboard=False, init=AXE.read_text(encoding="utf-8"))
+    _menu_by_keyboard(page, 'a.plan-plink[href="#ch4-s3-p2"]')
+    assert _axe(page) == []
+    context.close()
