@@ -42,6 +42,20 @@ ROOT = Path(__file__).resolve().parent.parent
 THEME = "generator/theme"
 
 
+# Interface strings the theme templates and scripts read (config.extra.ui), from data/site.yaml.
+THEME_UI = ("skip_link", "navigation_menu", "navigation_close", "table_scroll_hint", "heading_permalink_named",
+            "not_found_title", "not_found_edition_text", "not_found_other_editions", "contents", "home")
+
+
+def palette(loc: Localizer) -> list[dict]:
+    """Light and dark schemes, following the reader's system setting (prefers-color-scheme) until
+    the reader picks one with the toggle (Material remembers it in the browser)."""
+    return [{"media": "(prefers-color-scheme: light)", "scheme": "default",
+             "toggle": {"icon": "material/weather-night", "name": loc.ui("scheme_dark")}},
+            {"media": "(prefers-color-scheme: dark)", "scheme": "slate",
+             "toggle": {"icon": "material/weather-sunny", "name": loc.ui("scheme_light")}}]
+
+
 def mkdocs_config(lang: Language, loc: Localizer, plan: model.Plan, pages: list[PageView]) -> dict:
     edition = loc.ui("edition_label")
     return {
@@ -53,12 +67,15 @@ def mkdocs_config(lang: Language, loc: Localizer, plan: model.Plan, pages: list[
                   "search": {key: loc.ui(f"search_{key}") for key in ("none", "one", "other")},
                   # the provenance line of every English page (generator/theme/main.html)
                   "provenance": {"text": loc.ui("provenance_text"), "link": loc.ui("provenance_link"),
-                                 "href": "about-translation/"} if lang.source == "en" else None},
+                                 "href": "about-translation/"} if lang.source == "en" else None,
+                  "base_path": plan.site.base_path, "edition": lang.code,
+                  "editions": [other.code for other in LANGUAGES],
+                  "ui": {key: loc.ui(key) for key in THEME_UI}},
         **({"site_url": f"{plan.site.site_url}{lang.code}/"} if plan.site.site_url else {}),
         "site_description": loc.ui("site_description"),
         "docs_dir": lang.code,
         "site_dir": f"../site/{lang.code}",
-        "theme": {"language": lang.theme, "custom_dir": f"../{THEME}"},
+        "theme": {"language": lang.theme, "custom_dir": f"../{THEME}", "palette": palette(loc)},
         "nav": [{p.nav_title: p.file} for p in pages],
         "not_in_nav": f"/{PARALLEL}/",  # the parallel view: reached from each page, not the nav
         "copyright": f"{edition} {plan.site.edition_date.isoformat()}",
@@ -67,6 +84,7 @@ def mkdocs_config(lang: Language, loc: Localizer, plan: model.Plan, pages: list[
         "hooks": ["../generator/mkdocs_hooks.py"],
         "markdown_extensions": [
             "attr_list",
+            # the heading links' glyph and names are set by mkdocs_hooks.py (outside the heading)
             {"toc": {"permalink": "¶", "permalink_title": loc.ui("heading_permalink")}},
         ],
     }
@@ -114,15 +132,24 @@ def root_page(plan: model.Plan, editions: list[Edition]) -> str:
 
 
 def _choices(plan: model.Plan, editions: list[Edition]) -> list[dict]:
+    """Each edition as the root and 404 pages present it, in its own language."""
     return [{"code": ed.lang.code, "lang": ed.lang.html_lang, "edition": plan.site.editions[ed.lang.code],
              "title": ed.loc.text(plan.front, "plan_title"), "not_found_title": ed.loc.ui("not_found_title"),
-             "not_found_text": ed.loc.ui("not_found_text")} for ed in editions]
+             "not_found_text": ed.loc.ui("not_found_text"), "choose": ed.loc.ui("root_choose"),
+             "contents_label": ed.loc.ui("contents"), "contents": _contents(ed)} for ed in editions]
+
+
+def _contents(ed: Edition) -> list[tuple[str, str]]:
+    """The edition's pages (title, address relative to the edition's folder), in nav order."""
+    entries = [next(iter(item.items())) for item in ed.config["nav"]]
+    return [(title, "" if file == "index.md" else file.removesuffix(".md") + "/") for title, file in entries]
 
 
 def not_found_page(plan: model.Plan, editions: list[Edition]) -> str:
-    """One "page not found" page for the whole site, in all three languages, usable at any address.
+    """The site root's "page not found" page, in all three languages, usable at any address.
 
-    MkDocs' own 404 pages assume their edition is served at the domain root, so they are replaced.
+    Each edition has its own too (site/<code>/404.html, theme/404.html), for servers that can
+    show one per folder.
     """
     return environment().get_template("404.html.j2").render(choices=_choices(plan, editions),
                                                              base=plan.site.base_path)
@@ -264,7 +291,6 @@ def _build(root: Path, log, make_pdfs: bool) -> dict[str, float]:
         (staging / "index.html").write_text(root_page(plan, editions), encoding="utf-8")
         (staging / "404.html").write_text(not_found_page(plan, editions), encoding="utf-8")
         for ed in editions:
-            (staging / ed.lang.code / "404.html").unlink()
             prune(staging / ed.lang.code)
             labels = place_labels(plan, ed.loc)
             write_search(staging / ed.lang.code, ed.lang.html_lang, lambda anchor: labels.get(anchor, ""))

@@ -7,6 +7,7 @@ published on the Downloads page (generator/opendata/).
 from __future__ import annotations
 
 import html
+import math
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -81,20 +82,90 @@ class IndicatorRow:
     target_href: str
     baseline_href: str
     note: str
-    chart: str           # inline SVG
-    chart_label: str
+    chart: str           # inline SVG, named by chart_text
+    chart_label: str     # the caption
     points: list[dict]
+    legend: list[tuple[str, str]]  # (LEGEND_MARKS key, label)
+    chart_text: str = ""
 
 
-def _chart(ind: model.Indicator, loc, label: str) -> str:
-    """A small line chart: baseline ■, observations ●, target ◆, planned path dashed."""
+def plain_number(value: float, unit: str, loc) -> str:
+    """An axis label: a plain number in the edition's notation, never 2e+06.
+
+    English groups digits (2,000,000); Chinese counts in 万 and 亿 (200万, Hong Kong 200萬).
+    Percentages carry their sign (80%).
+    """
+    def digits(v: float, group: bool) -> str:
+        text = f"{v:,.2f}" if group else f"{v:.2f}"
+        return text.rstrip("0").rstrip(".") if "." in text else text
+
+    if unit in ("percent", "percent_per_year"):
+        return digits(value, False) + "%"
+    if loc.lang.source == "en":
+        return digits(value, True)
+    for size, word in ((1e8, "亿"), (1e4, "万")):
+        if abs(value) >= size:
+            return digits(value / size, False) + loc.convert(word)
+    return digits(value, False)
+
+
+def nice_ticks(top: float, most: int = 5) -> list[float]:
+    """Round axis values from 0 up to at least `top`: steps of 1, 2, 2.5 or 5 × 10ⁿ, at most `most`+1 ticks."""
+    if top <= 0:
+        return [0.0, 1.0]
+    raw = top / most
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    return [round(i * step, 10) for i in range(0, math.ceil(top / step - 1e-9) + 1)]
+
+
+# The legend's marks: the same shapes and classes as the chart's (plan.css colours them).
+LEGEND_MARKS = {
+    "baseline": '<rect x="8" y="3" width="8" height="8" class="plan-chart__baseline" fill="#3f51b5"/>',
+    "path": '<line x1="1" y1="7" x2="23" y2="7" class="plan-chart__path" stroke="#3f51b5" stroke-width="2" '
+            'stroke-dasharray="4 3"/>',
+    "observation": '<line x1="1" y1="7" x2="23" y2="7" class="plan-chart__line" stroke="#1b5e20" stroke-width="2"/>'
+                   '<circle cx="12" cy="7" r="4.5" class="plan-chart__observed" fill="#1b5e20"/>',
+    "target": '<path d="M12 1 L18 7 L12 13 L6 7 Z" class="plan-chart__target" fill="#b71c1c"/>',
+}
+
+
+def chart_legend(ind: model.Indicator, loc) -> list[tuple[str, str]]:
+    """The legend entries (mark key, label) for what this indicator's chart shows."""
+    entries = []
+    if ind.baseline:
+        entries += [("baseline", loc.ui("kind_baseline")), ("path", loc.ui("chart_planned_path"))]
+    if ind.observations:
+        entries.append(("observation", loc.ui("kind_observation")))
+    return entries + [("target", loc.ui("kind_target"))]
+
+
+def chart_text(name: str, points: list[dict], status_label: str, loc) -> str:
+    """The chart's text alternative: every value it plots, and the status, in words."""
+    if loc.lang.source == "en":
+        listed = "; ".join(f"{p['kind'].lower()} {p['year']}: {p['value']}" for p in points)
+    else:
+        listed = "；".join(f"{p['year']}{loc.convert('年')}{p['kind']}{p['value']}" for p in points)
+    return loc.ui("chart_alt").format(name=name, points=listed, status=status_label)
+
+
+def _chart(ind: model.Indicator, loc, units: dict, text: str) -> str:
+    """A small line chart: baseline ■, observations ●, target ◆, planned path dashed.
+
+    The y axis starts at 0 with round ticks in the edition's notation and the unit above it;
+    `text` (chart_text) is its accessible name. Colours come from plan.css classes (light and
+    dark schemes); the presentation attributes are a fallback.
+    """
     points = ([("b", ind.baseline.year, ind.baseline.value)] if ind.baseline else []) + [
         ("o", o.year, o.value) for o in sorted(ind.observations, key=lambda o: o.year)] + [
         ("t", ind.target.year, ind.target.value)]
     years = [p[1] for p in points]
     lo_year, hi_year = min(years + [2010]), max(years + [2015])
-    top = max(p[2] for p in points) * 1.15 or 1
-    w, h, left, right, bottom, up = 320, 160, 44, 12, 26, 10
+    ticks = nice_ticks(max(p[2] for p in points) * 1.05)
+    top = ticks[-1]
+    labels = [plain_number(t, ind.unit, loc) for t in ticks]
+    left = 10 + max(sum(10 if ord(c) > 0x2e80 else 6 for c in label) for label in labels)
+    w, h, right, bottom, up = 340, 180, 12, 26, 24
 
     def x(year: float) -> float:
         return left + (year - lo_year) / max(1, hi_year - lo_year) * (w - left - right)
@@ -102,31 +173,38 @@ def _chart(ind: model.Indicator, loc, label: str) -> str:
     def y(value: float) -> float:
         return h - bottom - value / top * (h - bottom - up)
 
-    parts = [f'<svg class="plan-chart" viewBox="0 0 {w} {h}" role="img" aria-label="{html.escape(label)}" '
-             f'xmlns="http://www.w3.org/2000/svg">',
-             f'<line x1="{left}" y1="{h - bottom}" x2="{w - right}" y2="{h - bottom}" stroke="#555"/>',
-             f'<line x1="{left}" y1="{up}" x2="{left}" y2="{h - bottom}" stroke="#555"/>']
+    parts = [f'<svg class="plan-chart" viewBox="0 0 {w} {h}" role="img" aria-label="{html.escape(text)}" '
+             f'xmlns="http://www.w3.org/2000/svg">']
+    if ind.unit not in ("percent", "percent_per_year"):
+        parts.append(f'<text x="{left - 4}" y="12" font-size="10" text-anchor="start" fill="#555">'
+                     f'{html.escape(_unit(ind.unit, loc, units))}</text>')
+    for value, label in zip(ticks, labels):
+        parts.append(f'<line x1="{left}" y1="{y(value):.1f}" x2="{w - right}" y2="{y(value):.1f}" '
+                     f'class="plan-chart__grid" stroke="#e0e0e0"/>')
+        parts.append(f'<text x="{left - 4}" y="{y(value) + 3.5:.1f}" font-size="10" text-anchor="end" fill="#555">'
+                     f'{html.escape(label)}</text>')
+    parts += [f'<line x1="{left}" y1="{h - bottom}" x2="{w - right}" y2="{h - bottom}" class="plan-chart__axis" stroke="#555"/>',
+              f'<line x1="{left}" y1="{up}" x2="{left}" y2="{h - bottom}" class="plan-chart__axis" stroke="#555"/>']
     for year in range(lo_year, hi_year + 1):
-        parts.append(f'<text x="{x(year):.1f}" y="{h - 8}" font-size="10" text-anchor="middle" fill="#333">{year}</text>')
-    parts.append(f'<text x="{left - 4}" y="{y(top / 1.15) + 4:.1f}" font-size="10" text-anchor="end" fill="#333">'
-                 f'{top / 1.15:g}</text>')
+        parts.append(f'<text x="{x(year):.1f}" y="{h - 8}" font-size="10" text-anchor="middle" fill="#555">{year}</text>')
     if ind.baseline:
         parts.append(f'<line x1="{x(ind.baseline.year):.1f}" y1="{y(ind.baseline.value):.1f}" '
-                     f'x2="{x(ind.target.year):.1f}" y2="{y(ind.target.value):.1f}" stroke="#3f51b5" '
-                     f'stroke-dasharray="4 3"/>')
+                     f'x2="{x(ind.target.year):.1f}" y2="{y(ind.target.value):.1f}" class="plan-chart__path" '
+                     f'stroke="#3f51b5" stroke-width="1.5" stroke-dasharray="4 3"/>')
     obs = [p for p in points if p[0] == "o"]
     if len(obs) > 1:
-        parts.append('<polyline fill="none" stroke="#1b5e20" stroke-width="2" points="' +
+        parts.append('<polyline class="plan-chart__line" fill="none" stroke="#1b5e20" stroke-width="2" points="' +
                      " ".join(f"{x(p[1]):.1f},{y(p[2]):.1f}" for p in obs) + '"/>')
     for kind, year, value in points:
         cx, cy = x(year), y(value)
         if kind == "b":
-            parts.append(f'<rect x="{cx - 4:.1f}" y="{cy - 4:.1f}" width="8" height="8" fill="#3f51b5"/>')
+            parts.append(f'<rect x="{cx - 4:.1f}" y="{cy - 4:.1f}" width="8" height="8" class="plan-chart__baseline" '
+                         f'fill="#3f51b5"/>')
         elif kind == "t":
             parts.append(f'<path d="M{cx:.1f} {cy - 6:.1f} L{cx + 6:.1f} {cy:.1f} L{cx:.1f} {cy + 6:.1f} '
-                         f'L{cx - 6:.1f} {cy:.1f} Z" fill="#b71c1c"/>')
+                         f'L{cx - 6:.1f} {cy:.1f} Z" class="plan-chart__target" fill="#b71c1c"/>')
         else:
-            parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4.5" fill="#1b5e20"/>')
+            parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4.5" class="plan-chart__observed" fill="#1b5e20"/>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -151,7 +229,8 @@ def indicator_rows(plan: model.Plan, loc) -> list[IndicatorRow]:
         points = []
         if ind.baseline:
             points.append({"kind": loc.ui("kind_baseline"), "year": ind.baseline.year,
-                           "value": fmt(ind.baseline.value, ind.unit, loc, units), "source": None})
+                           "value": fmt(ind.baseline.value, ind.unit, loc, units), "source": None,
+                           "href": href[ind.baseline.paragraph]})
         for o in sorted(ind.observations, key=lambda o: o.year):
             points.append({"kind": loc.ui("kind_observation"), "year": o.year, "value": fmt(o.value, ind.unit, loc, units),
                            "source": {"title": _quoted(o.source), "publisher": _quoted(o.publisher),
@@ -161,8 +240,10 @@ def indicator_rows(plan: model.Plan, loc) -> list[IndicatorRow]:
                                       "confidence": loc.ui(f"confidence_{o.confidence.replace('-', '_')}"),
                                       "note": _bilingual(loc, o.note)}})
         points.append({"kind": loc.ui("kind_target"), "year": ind.target.year,
-                       "value": fmt(ind.target.value, ind.unit, loc, units), "source": None})
+                       "value": fmt(ind.target.value, ind.unit, loc, units), "source": None,
+                       "href": href[ind.target.paragraph]})
         label = loc.ui("chart_label").format(name=name)
+        text = chart_text(name, points, loc.ui(f"status_{status}"), loc)
         rows.append(IndicatorRow(
             id=ind.id, theme=ind.theme, name=name, unit=_unit(ind.unit, loc, units),
             baseline=f"{fmt(ind.baseline.value, ind.unit, loc, units)} ({ind.baseline.year})" if ind.baseline else "",
@@ -172,7 +253,8 @@ def indicator_rows(plan: model.Plan, loc) -> list[IndicatorRow]:
             status=status, status_label=loc.ui(f"status_{status}"),
             target_href=href[ind.target.paragraph],
             baseline_href=href[ind.baseline.paragraph] if ind.baseline else "",
-            note=_bilingual(loc, ind.note), chart=_chart(ind, loc, label), chart_label=label, points=points))
+            note=_bilingual(loc, ind.note), chart=_chart(ind, loc, units, text), chart_label=label, points=points,
+            legend=chart_legend(ind, loc), chart_text=text))
     return rows
 
 

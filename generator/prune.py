@@ -1,8 +1,7 @@
 """Leave out of site/ the theme files that no page loads.
 
 Material copies into every edition source maps (for its own developers), lunr's scripts
-for some thirty languages, and its colour-palette stylesheet (loaded only when `palette` is
-configured, which it is not: the defaults are the scheme we use). The site does not use
+for some thirty languages, and any stylesheet no page loads. The site does not use
 Material's search (generator/search/ replaces it), so no page loads lunr. The theme has no setting to leave them out, so they are removed after MkDocs ran,
 following the worker's own rule for which scripts it imports, so that a change of search
 language in mkdocs.yml keeps the files it needs.

@@ -6,7 +6,8 @@
 #   bash tests/setup-system.sh         that, and what the tests need: Chromium (axe-core, keyboard,
 #                                      screenshots), a Java runtime (the Nu Html Checker), Node.js with
 #                                      npm (axe-core and vnu-jar, pinned in package.json), poppler-utils
-#                                      (pdftoppm: the PDF editions' pages as PNG)
+#                                      (pdftoppm: the PDF editions' pages as PNG), a Latin
+#                                      sans-serif font (English pages)
 set -euo pipefail
 need=()
 LDCONFIG=$(command -v ldconfig || echo /sbin/ldconfig)
@@ -22,6 +23,8 @@ if [ "${1:-}" != build ]; then
   command -v java >/dev/null || need+=(default-jre-headless)
   command -v npm >/dev/null || need+=(nodejs npm)
   command -v pdftoppm >/dev/null || need+=(poppler-utils)
+  # a Latin sans-serif: English pages must not fall back to a CJK font's Latin letters (tests/test_readers.py)
+  fc-list : family 2>/dev/null | grep -qiE "^(DejaVu Sans|Liberation Sans|Noto Sans)(,|$)" || need+=(fonts-dejavu-core)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

@@ -25,7 +25,7 @@ def test_every_page_has_its_language_and_one_h1(built, plan, code):
     from generator.parallel import plan_pages
 
     # the home page, every page of the contents, and each plan page side by side with each other edition
-    assert len(found) == len(plan.site.contents) + 1 + 2 * len(plan_pages(plan))
+    assert len(found) == len(plan.site.contents) + 1 + 2 * len(plan_pages(plan)) + 1  # and 404.html
     for path in found:
         page = parse(path)
         assert page.lang == LANG_OF[code], path
@@ -40,12 +40,32 @@ def test_root_lets_the_reader_choose_a_language_without_javascript(built):
     assert "繁體中文（香港）" in page.text("zh-Hant-HK") and "English" in page.text("en")
 
 
-def test_one_not_found_page_for_the_whole_site(built, plan):
+def test_the_root_not_found_page_offers_all_three_editions_with_relative_links(built, plan):
     page = parse(built / "site" / "404.html")
-    assert page.h1 == 1 and page.lang == "zh-Hans"
-    assert {a["href"] for a in page.links} == {f"{plan.site.base_path}{code}/" for code in LANG_OF}
+    assert page.h1 == 1
+    hrefs = {a["href"] for a in page.links}
+    for code in LANG_OF:
+        assert f"{code}/" in hrefs
+        assert {f"{code}/{pid}/" for pid in plan.site.contents} <= hrefs  # each edition's contents
+    assert not any(h.startswith("/") for h in hrefs), "links must be relative (the site may live under a sub-path)"
     assert "Page not found" in page.text("en") and "找不到該頁面" in page.text("zh-Hant-HK")
-    assert not any((built / "site" / code / "404.html").exists() for code in LANG_OF)
+    assert "找不到该页面" in page.text("zh-Hans")
+
+
+@pytest.mark.parametrize("code", LANG_OF)
+def test_each_edition_has_a_not_found_page_in_its_language(built, plan, code):
+    path = built / "site" / code / "404.html"
+    html = path.read_text(encoding="utf-8")
+    page = parse(path)
+    assert page.lang == LANG_OF[code] and page.h1 == 1
+    title = {"zh-Hans": "找不到该页面", "zh-Hant": "找不到該頁面", "en": "Page not found"}[code]
+    assert title in page.text(LANG_OF[code])
+    assert "找不到该页面" not in html or code == "zh-Hans"
+    hrefs = {a["href"] for a in page.links}
+    assert not any(h.startswith("/") for h in hrefs)
+    assert {f"./{pid}/" for pid in plan.site.contents} <= hrefs  # its contents
+    assert 'data-md-component="search"' in html  # the edition's search, in the header
+    assert "<base" not in html and "document.createElement(\"base\")" in html  # <base href> set from the address
 
 
 def test_no_resource_from_another_host(built):
@@ -188,7 +208,8 @@ def test_a_publishing_address_gives_full_hreflang_canonical_links_and_sitemaps(t
         assert f'<link rel="alternate" href="https://example.org/plan/{code}/ch4/" hreflang="{tag}">' in html
     sitemap = (root / "site" / "en" / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://example.org/plan/en/ch4/</loc>" in sitemap
-    assert 'href="/plan/' in (root / "site" / "404.html").read_text(encoding="utf-8")  # base_path follows
+    assert '"/plan/"' in (root / "site" / "404.html").read_text(encoding="utf-8")  # base_path follows
+    assert '"/plan/en/"' in (root / "site" / "en" / "404.html").read_text(encoding="utf-8")
 
 
 def test_a_malformed_publishing_address_is_refused(tmp_path, monkeypatch):

@@ -1,12 +1,124 @@
-// Keep the paragraph anchor (#id) when switching to another language edition: ids are shared.
+// The language switcher keeps the reader's place: each edition link points at the same page and
+// the paragraph (or heading) the reader is looking at — the first one at the top of the window,
+// below the header — whether or not the address names it. Ids are shared by all editions.
 (function () {
+  var PLACES = ".md-content :is(h1, h2, h3, h4, h5, h6, p, li, figure, tr, dt)[id]";
+
+  function placeInView() {
+    var header = document.querySelector(".md-header");
+    var top = header ? header.getBoundingClientRect().bottom : 0;
+    if (window.scrollY < 2) return window.location.hash.slice(1);  // at the top: what the address says
+    var places = document.querySelectorAll(PLACES);
+    for (var i = 0; i < places.length; i++) {
+      var box = places[i].getBoundingClientRect();
+      if (box.height && box.bottom > top + 4) return places[i].id;
+    }
+    return "";
+  }
+
   function update() {
+    var id = placeInView();
     document.querySelectorAll("a[data-edition]").forEach(function (link) {
-      link.href = link.href.split("#")[0] + window.location.hash;
+      link.href = link.href.split("#")[0] + (id ? "#" + encodeURIComponent(id) : "");
     });
   }
+
+  var pending = null;
+  window.addEventListener("scroll", function () {
+    if (pending) clearTimeout(pending);
+    pending = setTimeout(update, 120);
+  }, {passive: true});
   window.addEventListener("hashchange", update);
+  document.addEventListener("focusin", function (event) {
+    if (event.target.closest && event.target.closest(".md-select")) update();
+  });
+  document.querySelectorAll("a[data-edition]").forEach(function (link) {
+    link.addEventListener("pointerdown", update);
+    link.addEventListener("click", update);  // the href is read after this handler has run
+  });
   update();
+})();
+
+// The navigation drawer on narrow screens. Material's menu control is a <label> (no keyboard
+// focus); partials/header.html has a <button> instead, which this ties to Material's drawer
+// checkbox. Opening moves the focus into the drawer; Escape, or moving the focus out of it,
+// closes it (and Escape gives the focus back to the button).
+(function () {
+  var toggle = document.getElementById("__drawer");
+  var button = document.querySelector("[data-plan-drawer]");
+  var drawer = document.querySelector(".md-sidebar--primary");
+  if (!toggle || !button || !drawer) return;
+
+  function sync() { button.setAttribute("aria-expanded", String(toggle.checked)); }
+  function set(open) {
+    if (toggle.checked !== open) toggle.click();  // Material listens to the checkbox's change event
+    sync();
+  }
+
+  button.addEventListener("click", function () {
+    set(!toggle.checked);
+    if (toggle.checked) {
+      var first = drawer.querySelector(".md-nav__list a[href]");
+      if (first) first.focus();
+    }
+  });
+  toggle.addEventListener("change", sync);
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && toggle.checked) {
+      set(false);
+      button.focus();
+    }
+  });
+  drawer.addEventListener("focusout", function (event) {
+    var next = event.relatedTarget;
+    if (toggle.checked && next && !drawer.contains(next) && next !== button) set(false);
+  });
+  sync();
+})();
+
+// The colour scheme toggle (partials/palette.html): the visible <button> checks the radio button
+// Material's palette script listens to, then the focus moves to the button now shown.
+(function () {
+  document.querySelectorAll("[data-plan-palette]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var radio = document.getElementById(button.getAttribute("data-plan-palette"));
+      if (!radio) return;
+      radio.click();
+      setTimeout(function () {
+        var shown = document.querySelector(".plan-palette-button:not([hidden])");
+        if (shown) shown.focus();
+      }, 0);
+    });
+  });
+})();
+
+// Wide tables: a line above each table that is wider than its region says that it scrolls
+// sideways (the region's shadows show on which side); the text is in the region's
+// data-scroll-hint, in the edition's language.
+(function () {
+  var wraps = document.querySelectorAll(".plan-table-wrap[data-scroll-hint]");
+  if (!wraps.length) return;
+  function mark() {
+    wraps.forEach(function (wrap) {
+      var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+      var hint = wrap.previousElementSibling;
+      var has = hint && hint.classList.contains("plan-scroll-hint");
+      if (scrolls && !has) {
+        hint = document.createElement("p");
+        hint.className = "plan-scroll-hint";
+        hint.textContent = wrap.getAttribute("data-scroll-hint");
+        wrap.parentNode.insertBefore(hint, wrap);
+      } else if (!scrolls && has) {
+        hint.remove();
+      }
+    });
+  }
+  var pending = null;
+  window.addEventListener("resize", function () {
+    if (pending) clearTimeout(pending);
+    pending = setTimeout(mark, 100);
+  });
+  mark();
 })();
 
 // Escape hides the glossary term tooltips (WCAG 1.4.13); moving on shows them again.

@@ -1,0 +1,449 @@
+"""Readers on phones, keyboards, screen readers and paper (issue 18), in Chromium.
+
+What axe does not measure: a keyboard walk of every tab stop at phone and desktop widths (visible,
+on screen, named, focus shown), the navigation drawer by keyboard, the language switcher keeping
+the paragraph in view, reflow at 320 px, printed tables, computed styles (no italic Chinese,
+Latin fonts and no unhyphenated justification in English), axe in the dark scheme, the names of
+headings and skip links, empty cells, charts, and screenshots of each view in artifacts/readers/.
+"""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.build import localizer
+from generator.languages import LANGUAGES
+from generator.load import load_plan
+
+from .conftest import ARTIFACTS, AXE, REPO
+from .test_browser import AXE_TAGS, _axe
+
+_plan = load_plan(REPO / "data")
+CODES = [lang.code for lang in LANGUAGES]
+TAG = {lang.code: lang.html_lang for lang in LANGUAGES}
+_loc = {lang.code: localizer(lang, _plan) for lang in LANGUAGES}
+UI = {code: {key: _loc[code].ui(key) for key in _plan.site.ui} for code in CODES}
+EDITION_PAGES = [f"{code}/{'' if pid == 'index' else pid + '/'}" for code in CODES
+                 for pid in ["index", *_plan.site.contents]]
+ALL_PAGES = ["", "404.html", *(f"{code}/404.html" for code in CODES), *EDITION_PAGES]
+SHOTS = ARTIFACTS / "readers"
+# Transitions off, so that what is measured is the settled state, not a frame of a fade.
+STILL = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+# The search box and its results are issue 17's (tests/search); their tab stops are reported
+# there, not here.
+ELSEWHERE = ".md-search, label[for='__search']"
+
+
+def _longest_chapter() -> str:
+    return max(_plan.chapters, key=lambda c: sum(len(p.text) for s in c.sections for p in s.paragraphs)).id
+
+
+def _open(browser, server, path: str, width: int, scheme: str = "light", height: int = 800):
+    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+    context.add_init_script(path=str(AXE))
+    page = context.new_page()
+    page.goto(server + path, wait_until="networkidle")
+    page.add_style_tag(content=STILL)
+    return context, page
+
+
+STOP = """(elsewhere) => {
+  const el = document.activeElement;
+  if (!el || el === document.body || el === document.documentElement) return null;
+  const r = el.getBoundingClientRect(), cs = getComputedStyle(el);
+  let shown = true;
+  for (let e = el; e; e = e.parentElement) {
+    const s = getComputedStyle(e);
+    if (s.visibility !== 'visible' || s.display === 'none' || parseFloat(s.opacity) < 0.5) shown = false;
+  }
+  axe.setup(document);
+  const name = axe.commons.text.accessibleText(el).trim();
+  axe.teardown();
+  return {tag: el.tagName, cls: String(el.className).slice(0, 60), name: name.slice(0, 60),
+          elsewhere: !!el.closest(elsewhere),
+          shown, x: Math.round(r.left), right: Math.round(r.right), top: Math.round(r.top), bottom: Math.round(r.bottom),
+          w: r.width, h: r.height, vw: window.innerWidth, vh: window.innerHeight,
+          focus: (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2) || cs.boxShadow !== 'none',
+          key: el.tagName + '|' + (el.id || '') + '|' + (el.getAttribute('href') || '') + '|' + el.className + '|' + name};
+}"""
+
+
+def _problems(stop: dict) -> list[str]:
+    found = []
+    if not stop["shown"]:
+        found.append("hidden or transparent")
+    if stop["w"] < 1 or stop["h"] < 1:
+        found.append("no size")
+    if stop["x"] < -1 or stop["right"] > stop["vw"] + 1 or stop["top"] < -1 or stop["bottom"] > stop["vh"] + 1:
+        found.append("off screen")
+    if not stop["name"]:
+        found.append("no name")
+    if not stop["focus"]:
+        found.append("no visible focus indicator")
+    return found
+
+
+def walk(page, limit: int = 600) -> list[dict]:
+    """Press Tab until the focus comes back round; every stop, with its problems."""
+    stops: list[dict] = []
+    seen_body = 0
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(STOP, ELSEWHERE)
+        if stop is None:
+            seen_body += 1
+            if seen_body > 1 or stops:
+                break
+            continue
+        if stops and stop["key"] == stops[0]["key"]:
+            break
+        stop["problems"] = _problems(stop)
+        stops.append(stop)
+    return stops
+
+
+@pytest.mark.parametrize("code, width", [(code, width) for code in CODES for width in (375, 1280)]
+                         + [("en", 320), ("en", 768)])
+def test_keyboard_walk_of_a_chapter(browser, server, code, width):
+    """Every tab stop is visible, on screen, named and shows its focus; nothing has tabindex > 0."""
+    context, page = _open(browser, server, f"{code}/ch3/", width)
+    assert page.evaluate("() => document.querySelectorAll('[tabindex]:not([tabindex=\"0\"]):not([tabindex^=\"-\"])').length") == 0
+    stops = walk(page)
+    context.close()
+    assert len(stops) > 20
+    assert stops[0]["name"] == UI[code]["skip_link"], stops[0]
+    if width < 1220:  # the menu button comes right after the skip link (Material's drawer below 76.25em)
+        assert stops[1]["name"] == UI[code]["navigation_menu"], stops[1]
+    bad = [(s["name"], s["cls"], s["problems"]) for s in stops if s["problems"] and not s["elsewhere"]]
+    assert bad == [], f"{len(bad)} bad tab stops at {width}px: {bad[:8]}"
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_the_drawer_opens_and_closes_by_keyboard(browser, server, code):
+    context, page = _open(browser, server, f"{code}/ch3/", 375)
+    button = "[data-plan-drawer]"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("(s) => document.activeElement.matches(s)", button)
+    assert page.get_attribute(button, "aria-expanded") == "false"
+    page.keyboard.press("Enter")
+    assert page.get_attribute(button, "aria-expanded") == "true"
+    inside = "() => !!document.activeElement.closest('.md-sidebar--primary')"
+    assert page.evaluate(inside), "opening the drawer moves the focus into it"
+    if code == "en":
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"{code}-ch3-drawer-open-375.png"))
+    # Tab through the drawer: every link visible and on screen, the page's sections included
+    drawer_stops = []
+    while page.evaluate(inside):
+        stop = page.evaluate(STOP, ELSEWHERE)
+        drawer_stops.append(stop)
+        assert _problems(stop) == [], stop
+        page.keyboard.press("Tab")
+    assert len(drawer_stops) >= len(_plan.site.contents) + len(_plan.chapters[2].sections)
+    assert page.get_attribute(button, "aria-expanded") == "false", "leaving the drawer closes it"
+    # Escape closes it and gives the focus back to the button; Space opens it too
+    page.focus(button)
+    page.keyboard.press(" ")
+    assert page.get_attribute(button, "aria-expanded") == "true"
+    page.keyboard.press("Escape")
+    assert page.get_attribute(button, "aria-expanded") == "false"
+    assert page.evaluate("(s) => document.activeElement.matches(s)", button)
+    hidden = page.evaluate("() => getComputedStyle(document.querySelector('.md-sidebar--primary')).visibility")
+    assert hidden == "hidden", "a closed drawer takes no focus"
+    context.close()
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_the_colour_scheme_toggle_works_by_keyboard(browser, server, code):
+    context, page = _open(browser, server, f"{code}/ch3/", 1280)
+    scheme = "() => document.body.getAttribute('data-md-color-scheme')"
+    assert page.evaluate(scheme) == "default"
+    page.focus(".plan-palette-button:not([hidden])")
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == UI[code]["scheme_dark"]
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    page.wait_for_function("() => document.activeElement.matches('.plan-palette-button:not([hidden])')")
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == UI[code]["scheme_light"]
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'default'")
+    context.close()
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_axe_finds_no_violation_in_the_dark_scheme(browser, server, path):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    context.add_init_script(path=str(AXE))
+    page = context.new_page()
+    page.goto(server + path, wait_until="networkidle")
+    if path.startswith(tuple(CODES)):
+        assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == "slate"
+    violations = _axe(page)
+    context.close()
+    assert violations == [], f"/{path}: {violations}"
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_the_switcher_keeps_the_paragraph_in_view(browser, server, code):
+    """Scrolled to a paragraph (the address names none), the other edition opens at that paragraph."""
+    other = next(c for c in CODES if c != code)
+    context, page = _open(browser, server, f"{code}/ch3/", 1280)
+    assert "#" not in page.url
+    page.evaluate("() => document.getElementById('ch3-s2-p3').scrollIntoView()")
+    page.wait_for_timeout(300)
+    page.focus(".md-select button")
+    link = page.locator(f"a[data-edition='{other}']")
+    assert link.get_attribute("href").endswith(f"{other}/ch3/#ch3-s2-p3")
+    with page.expect_navigation():
+        link.click()
+    assert page.url.endswith(f"{other}/ch3/#ch3-s2-p3")
+    box = page.evaluate("() => document.getElementById('ch3-s2-p3').getBoundingClientRect().toJSON()")
+    assert 0 <= box["top"] < 900
+    context.close()
+
+
+REFLOW = """() => {
+  const width = document.documentElement.clientWidth, bad = [];
+  const fits = (r) => r.left >= -1 && r.right <= width + 1;
+  document.querySelectorAll('main *, .md-content *').forEach((el) => {
+    const r = el.getBoundingClientRect();
+    if (!r.width || !r.height || fits(r)) return;
+    const region = el.closest('[role=region][tabindex="0"]');
+    if (region && region !== el && fits(region.getBoundingClientRect())) return;
+    bad.push(el.tagName + '.' + String(el.className).slice(0, 30) + ' ' + Math.round(r.left) + '..' + Math.round(r.right));
+  });
+  return bad;
+}"""
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_reflow_at_320_css_pixels(browser, server, path):
+    """No element of the page wider than the viewport, unless inside a focusable scroll region."""
+    context, page = _open(browser, server, path, 320)
+    bad = page.evaluate(REFLOW)
+    context.close()
+    assert bad == [], bad[:10]
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_a_wide_table_scrolls_in_a_named_region_with_a_cue_and_its_first_column_in_view(browser, server, code):
+    context, page = _open(browser, server, f"{code}/progress/", 320)
+    info = page.evaluate("""() => [...document.querySelectorAll('.plan-table-wrap')].map((w) => {
+      const scrolls = w.scrollWidth > w.clientWidth + 1;
+      const hint = w.previousElementSibling;
+      const th = w.querySelector('tbody th[scope=row]');
+      const before = th ? th.getBoundingClientRect().left : null;
+      w.scrollLeft = w.scrollWidth;
+      const after = th ? th.getBoundingClientRect().left : null;
+      w.scrollLeft = 0;
+      return {scrolls, name: w.getAttribute('aria-label'), role: w.getAttribute('role'), tabindex: w.tabIndex,
+              hint: !!(hint && hint.classList.contains('plan-scroll-hint') && hint.offsetHeight),
+              kept: before === null || Math.abs(before - after) < 1};
+    })""")
+    page.evaluate("() => document.querySelector('#indicators').scrollIntoView()")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{code}-progress-table-320.png"))
+    context.close()
+    assert any(i["scrolls"] for i in info), "expected the indicators table to scroll at 320 px"
+    for i in info:
+        assert i["role"] == "region" and i["name"] and i["tabindex"] == 0, i
+        if i["scrolls"]:
+            assert i["hint"] and i["kept"], i
+
+
+def _pdf_text(path: Path) -> tuple[str, list[str]]:
+    """The printed text (letters and digits only) and every character lying outside its page box."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar, LTCurve
+
+    text: list[str] = []
+    outside: list[str] = []
+
+    def visit(item, width: float) -> None:
+        if isinstance(item, LTChar):
+            text.append(item.get_text())
+            if item.x0 < -0.5 or item.x1 > width + 0.5:
+                outside.append(item.get_text())
+        elif isinstance(item, LTCurve) and (item.x0 < -0.5 or item.x1 > width + 0.5):
+            outside.append("rule")
+        for child in getattr(item, "_objs", []):
+            visit(child, width)
+
+    for page_layout in extract_pages(str(path)):
+        visit(page_layout, page_layout.width)
+    return "".join(c for c in "".join(text) if c.isalnum()), outside
+
+
+@pytest.mark.parametrize("code", CODES)
+@pytest.mark.parametrize("pid", ["progress", _longest_chapter()])
+def test_printed_tables_fit_the_page(browser, server, code, pid):
+    """Printed to PDF (A4): every table's right edge inside the page box, every cell's text printed."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{server}{code}/{pid}/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    cells = page.evaluate("""() => [...document.querySelectorAll('.md-content table')].map((t) =>
+      [...t.querySelectorAll('th, td')].map((c) => c.textContent))""")
+    ARTIFACTS.mkdir(exist_ok=True)
+    target = ARTIFACTS / f"print-{code}-{pid}.pdf"
+    page.pdf(path=str(target), format="A4")
+    context.close()
+    text, outside = _pdf_text(target)
+    assert outside == [], f"{len(outside)} marks outside the page box"
+    missing = [c for table in cells for c in table
+               if "".join(ch for ch in c if ch.isalnum()) not in text]
+    assert missing == [], missing[:10]
+
+
+ITALIC = """() => {
+  const bad = [];
+  document.querySelectorAll('body *').forEach((el) => {
+    const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (!own || !el.getClientRects().length) return;
+    const lang = (el.closest('[lang]') || document.documentElement).getAttribute('lang') || '';
+    if (lang.startsWith('zh') && getComputedStyle(el).fontStyle !== 'normal')
+      bad.push(el.tagName + '.' + el.className + ': ' + el.textContent.trim().slice(0, 20));
+  });
+  return bad;
+}"""
+
+ENGLISH_TEXT = """() => {
+  const bad = [], fonts = new Set();
+  document.querySelectorAll('body *').forEach((el) => {
+    const own = [...el.childNodes].some((n) => n.nodeType === 3 && /[A-Za-z]{3}/.test(n.textContent));
+    if (!own || !el.getClientRects().length) return;
+    const lang = (el.closest('[lang]') || document.documentElement).getAttribute('lang') || '';
+    if (!lang.startsWith('en')) return;
+    const cs = getComputedStyle(el);
+    fonts.add(cs.fontFamily.split(',')[0].trim().replace(/["']/g, ''));
+    if (cs.textAlign === 'justify' && cs.hyphens !== 'auto') bad.push(el.tagName + '.' + el.className);
+  });
+  return {bad, fonts: [...fonts]};
+}"""
+CJK_FONT = re.compile(r"CJK|PingFang|YaHei|JhengHei|Hiragino|Han Sans|WenQuanYi|Hei|Song|Ming", re.I)
+MONO = {"monospace", "Roboto Mono", "SFMono-Regular", "Consolas", "Menlo"}
+
+
+@pytest.mark.parametrize("path", [p for p in ALL_PAGES if not p.startswith("en/")])
+def test_no_chinese_text_is_set_in_italics(browser, server, path):
+    context, page = _open(browser, server, path, 1280)
+    bad = page.evaluate(ITALIC)
+    context.close()
+    assert bad == [], bad[:10]
+
+
+@pytest.mark.parametrize("path", ["", "404.html", "en/404.html", *(p for p in EDITION_PAGES if p.startswith("en/"))])
+def test_english_text_is_set_in_a_latin_font_and_not_justified_without_hyphenation(browser, server, path):
+    context, page = _open(browser, server, path, 320)
+    result = page.evaluate(ENGLISH_TEXT)
+    italic = page.evaluate(ITALIC)  # Chinese quoted in English pages too
+    # the font the browser actually draws an English paragraph with (not only the first one listed)
+    used = None
+    if page.evaluate("() => { const p = [...document.querySelectorAll('main p, .md-content p')].find("
+                     "(e) => /[A-Za-z]{3}/.test(e.textContent) && !e.closest('[lang^=zh]')); "
+                     "if (p) p.setAttribute('data-font-probe', ''); return !!p; }"):
+        cdp = context.new_cdp_session(page)
+        cdp.send("DOM.enable")
+        cdp.send("CSS.enable")
+        root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "[data-font-probe]"})["nodeId"]
+        fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+        used = max(fonts, key=lambda f: f["glyphCount"])["familyName"]
+    context.close()
+    assert result["bad"] == [], result["bad"][:10]
+    assert italic == [], italic[:10]
+    assert [f for f in result["fonts"] if CJK_FONT.search(f) and f not in MONO] == [], result["fonts"]
+    assert used is None or not CJK_FONT.search(used), f"English drawn with {used}"
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_headings_and_skip_link_have_full_names(browser, server, code):
+    for pid in ("ch3", "glossary", "progress"):
+        context, page = _open(browser, server, f"{code}/{pid}/", 1280)
+        names = page.evaluate("""() => { axe.setup(document);
+          const out = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => ({
+            text: h.textContent.trim(), name: axe.commons.text.accessibleText(h).trim()}));
+          const links = [...document.querySelectorAll('h1 a.headerlink, h2 a.headerlink, h3 a.headerlink')]
+            .map((a) => axe.commons.text.accessibleText(a).trim());
+          axe.teardown(); return {headings: out, links}; }""")
+        skip = page.evaluate("() => document.querySelector('.md-skip').textContent.trim()")
+        context.close()
+        assert skip == UI[code]["skip_link"]
+        assert names["headings"], pid
+        for h in names["headings"]:
+            assert h["name"] and "¶" not in h["name"], h
+        prefix = UI[code]["heading_permalink_named"].split("{")[0]
+        assert names["links"] and all(n.startswith(prefix) and len(n) > len(prefix) + 1 for n in names["links"])
+
+
+class _Cells(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.cells: list[str] = []
+        self._depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("td", "th"):
+            self.cells.append("")
+            self._depth += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th"):
+            self._depth -= 1
+
+    def handle_data(self, data):
+        if self._depth:
+            self.cells[-1] += data
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_no_table_cell_is_silent(built, code):
+    """An empty cell says so ("no data" in the edition's language), so a screen reader reads something."""
+    for path in sorted((built / "site" / code).rglob("*.html")):
+        parser = _Cells()
+        parser.feed(path.read_text(encoding="utf-8"))
+        assert all(c.strip() for c in parser.cells), f"{path}: an empty cell"
+    progress = (built / "site" / code / "progress" / "index.html").read_text(encoding="utf-8")
+    assert f'<span class="plan-nodata">{UI[code]["no_data"]}</span>' in progress
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_charts_have_plain_axes_a_legend_and_a_text_alternative(built, code):
+    html = (built / "site" / code / "progress" / "index.html").read_text(encoding="utf-8")
+    charts = re.findall(r'<svg class="plan-chart"[^>]*aria-label="([^"]*)"[^>]*>(.*?)</svg>', html, re.S)
+    assert len(charts) == len(_plan.indicators.indicators)
+    for (label, body), ind in zip(charts, _plan.indicators.indicators):
+        ticks = re.findall(r'text-anchor="end"[^>]*>([^<]*)<', body)
+        assert len(ticks) >= 3, (ind.id, ticks)
+        assert not any(re.search(r"\de[+-]\d", t) for t in ticks), ticks
+        if code != "en" and ind.target.value >= 1e4 and ind.unit not in ("percent", "percent_per_year"):
+            assert any(re.search("[万萬亿億]", t) for t in ticks), ticks
+        if code == "en" and ind.target.value >= 1e4:
+            assert any("," in t for t in ticks), ticks
+        assert str(ind.target.year) in label and label.count(":") + label.count("：") >= 2
+        status = re.search(r"(?:Status: |状态：|狀態：)([^.。]+)", label)
+        assert status, label
+    assert html.count('class="plan-chart-legend"') == len(charts)
+
+
+def test_screenshots_of_each_fixed_view(browser, server):
+    """Phone-width views (320 and 375 px) and their desktop counterparts, light and dark: look at them."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    views = [("", 375, "light", None), ("404.html", 375, "light", None), ("en/404.html", 375, "dark", None),
+             ("zh-Hant/ch3/", 320, "light", None), ("en/ch3/", 375, "dark", None),
+             ("en/progress/", 375, "light", "#household-broadband"), ("zh-Hans/progress/", 375, "dark", "#fibre-to-the-home"),
+             ("zh-Hans/glossary/", 375, "light", "#glossary-key-terms"), ("en/ch3/", 1280, "light", None),
+             ("zh-Hant/progress/", 1280, "dark", "#indicators")]
+    made = []
+    for path, width, scheme, anchor in views:
+        context, page = _open(browser, server, path, width, scheme)
+        if anchor and page.locator(anchor).count():
+            page.evaluate("(s) => document.querySelector(s).scrollIntoView()", anchor)
+        target = SHOTS / f"{(path.strip('/').replace('/', '-') or 'root')}-{width}-{scheme}.png"
+        page.screenshot(path=str(target))
+        made.append(target)
+        context.close()
+    assert all(p.stat().st_size > 10_000 for p in made)
