@@ -19,7 +19,7 @@ from generator.languages import LANGUAGES
 from generator.load import load_plan
 
 from .conftest import ARTIFACTS, AXE, REPO
-from .test_browser import AXE_TAGS, _axe
+from .test_browser import _axe
 
 _plan = load_plan(REPO / "data")
 CODES = [lang.code for lang in LANGUAGES]
@@ -173,19 +173,6 @@ def test_the_colour_scheme_toggle_works_by_keyboard(browser, server, code):
     context.close()
 
 
-@pytest.mark.parametrize("path", ALL_PAGES)
-def test_axe_finds_no_violation_in_the_dark_scheme(browser, server, path):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
-    context.add_init_script(path=str(AXE))
-    page = context.new_page()
-    page.goto(server + path, wait_until="networkidle")
-    if path.startswith(tuple(CODES)):
-        assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == "slate"
-    violations = _axe(page)
-    context.close()
-    assert violations == [], f"/{path}: {violations}"
-
-
 @pytest.mark.parametrize("code", CODES)
 def test_the_switcher_keeps_the_paragraph_in_view(browser, server, code):
     """Scrolled to a paragraph (the address names none), the other edition opens at that paragraph."""
@@ -218,14 +205,96 @@ REFLOW = """() => {
   return bad;
 }"""
 
+ITALIC = """() => {
+  const bad = [];
+  document.querySelectorAll('body *').forEach((el) => {
+    const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (!own || !el.getClientRects().length) return;
+    const lang = (el.closest('[lang]') || document.documentElement).getAttribute('lang') || '';
+    if (lang.startsWith('zh') && getComputedStyle(el).fontStyle !== 'normal')
+      bad.push(el.tagName + '.' + el.className + ': ' + el.textContent.trim().slice(0, 20));
+  });
+  return bad;
+}"""
+
+ENGLISH_TEXT = """() => {
+  const bad = [], fonts = new Set();
+  document.querySelectorAll('body *').forEach((el) => {
+    const own = [...el.childNodes].some((n) => n.nodeType === 3 && /[A-Za-z]{3}/.test(n.textContent));
+    if (!own || !el.getClientRects().length) return;
+    const lang = (el.closest('[lang]') || document.documentElement).getAttribute('lang') || '';
+    if (!lang.startsWith('en')) return;
+    const cs = getComputedStyle(el);
+    fonts.add(cs.fontFamily.split(',')[0].trim().replace(/["']/g, ''));
+    if (cs.textAlign === 'justify' && cs.hyphens !== 'auto') bad.push(el.tagName + '.' + el.className);
+  });
+  return {bad, fonts: [...fonts]};
+}"""
+CJK_FONT = re.compile(r"CJK|PingFang|YaHei|JhengHei|Hiragino|Han Sans|WenQuanYi|Hei|Song|Ming", re.I)
+
+_visits: dict[str, dict] = {}
+
+
+def _used_font(context, page) -> str | None:
+    """The font Chromium actually draws the first English paragraph with (not just the first listed)."""
+    if not page.evaluate("() => { const p = [...document.querySelectorAll('main p, .md-content p')].find("
+                         "(e) => /[A-Za-z]{3}/.test(e.textContent) && !e.closest('[lang^=zh]')); "
+                         "if (p) p.setAttribute('data-font-probe', ''); return !!p; }"):
+        return None
+    cdp = context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "[data-font-probe]"})["nodeId"]
+    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    return max(fonts, key=lambda f: f["glyphCount"])["familyName"]
+
+
+def visit(browser, server, path: str) -> dict:
+    """Open a page once in the dark scheme (axe, computed styles), then at 320 px (reflow)."""
+    if path in _visits:
+        return _visits[path]
+    context, page = _open(browser, server, path, 1280, "dark")
+    result = {"scheme": page.evaluate("() => document.body.getAttribute('data-md-color-scheme')"),
+              "axe": _axe(page), "italic": page.evaluate(ITALIC)}
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.wait_for_timeout(150)
+    result["reflow"] = page.evaluate(REFLOW)
+    result["english"] = page.evaluate(ENGLISH_TEXT)
+    result["font"] = _used_font(context, page)
+    context.close()
+    _visits[path] = result
+    return result
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_axe_finds_no_violation_in_the_dark_scheme(browser, server, path):
+    """(test_browser.py runs axe in the light scheme.)"""
+    result = visit(browser, server, path)
+    if path.startswith(tuple(CODES)):
+        assert result["scheme"] == "slate"
+    assert result["axe"] == [], f"/{path}: {result['axe']}"
+
 
 @pytest.mark.parametrize("path", ALL_PAGES)
 def test_reflow_at_320_css_pixels(browser, server, path):
     """No element of the page wider than the viewport, unless inside a focusable scroll region."""
-    context, page = _open(browser, server, path, 320)
-    bad = page.evaluate(REFLOW)
-    context.close()
+    bad = visit(browser, server, path)["reflow"]
     assert bad == [], bad[:10]
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_no_chinese_text_is_set_in_italics(browser, server, path):
+    bad = visit(browser, server, path)["italic"]
+    assert bad == [], bad[:10]
+
+
+@pytest.mark.parametrize("path", [p for p in ALL_PAGES if not p.startswith(("zh-Hans/", "zh-Hant/"))])
+def test_english_text_is_set_in_a_latin_font_and_not_justified_without_hyphenation(browser, server, path):
+    result = visit(browser, server, path)
+    assert result["english"]["bad"] == [], result["english"]["bad"][:10]
+    assert [f for f in result["english"]["fonts"] if CJK_FONT.search(f)] == [], result["english"]["fonts"]
+    assert result["font"] is None or not CJK_FONT.search(result["font"]), f"English drawn with {result['font']}"
 
 
 @pytest.mark.parametrize("code", CODES)
@@ -296,67 +365,6 @@ def test_printed_tables_fit_the_page(browser, server, code, pid):
     missing = [c for table in cells for c in table
                if "".join(ch for ch in c if ch.isalnum()) not in text]
     assert missing == [], missing[:10]
-
-
-ITALIC = """() => {
-  const bad = [];
-  document.querySelectorAll('body *').forEach((el) => {
-    const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
-    if (!own || !el.getClientRects().length) return;
-    const lang = (el.closest('[lang]') || document.documentElement).getAttribute('lang') || '';
-    if (lang.startsWith('zh') && getComputedStyle(el).fontStyle !== 'normal')
-      bad.push(el.tagName + '.' + el.className + ': ' + el.textContent.trim().slice(0, 20));
-  });
-  return bad;
-}"""
-
-ENGLISH_TEXT = """() => {
-  const bad = [], fonts = new Set();
-  document.querySelectorAll('body *').forEach((el) => {
-    const own = [...el.childNodes].some((n) => n.nodeType === 3 && /[A-Za-z]{3}/.test(n.textContent));
-    if (!own || !el.getClientRects().length) return;
-    const lang = (el.closest('[lang]') || document.documentElement).getAttribute('lang') || '';
-    if (!lang.startsWith('en')) return;
-    const cs = getComputedStyle(el);
-    fonts.add(cs.fontFamily.split(',')[0].trim().replace(/["']/g, ''));
-    if (cs.textAlign === 'justify' && cs.hyphens !== 'auto') bad.push(el.tagName + '.' + el.className);
-  });
-  return {bad, fonts: [...fonts]};
-}"""
-CJK_FONT = re.compile(r"CJK|PingFang|YaHei|JhengHei|Hiragino|Han Sans|WenQuanYi|Hei|Song|Ming", re.I)
-MONO = {"monospace", "Roboto Mono", "SFMono-Regular", "Consolas", "Menlo"}
-
-
-@pytest.mark.parametrize("path", [p for p in ALL_PAGES if not p.startswith("en/")])
-def test_no_chinese_text_is_set_in_italics(browser, server, path):
-    context, page = _open(browser, server, path, 1280)
-    bad = page.evaluate(ITALIC)
-    context.close()
-    assert bad == [], bad[:10]
-
-
-@pytest.mark.parametrize("path", ["", "404.html", "en/404.html", *(p for p in EDITION_PAGES if p.startswith("en/"))])
-def test_english_text_is_set_in_a_latin_font_and_not_justified_without_hyphenation(browser, server, path):
-    context, page = _open(browser, server, path, 320)
-    result = page.evaluate(ENGLISH_TEXT)
-    italic = page.evaluate(ITALIC)  # Chinese quoted in English pages too
-    # the font the browser actually draws an English paragraph with (not only the first one listed)
-    used = None
-    if page.evaluate("() => { const p = [...document.querySelectorAll('main p, .md-content p')].find("
-                     "(e) => /[A-Za-z]{3}/.test(e.textContent) && !e.closest('[lang^=zh]')); "
-                     "if (p) p.setAttribute('data-font-probe', ''); return !!p; }"):
-        cdp = context.new_cdp_session(page)
-        cdp.send("DOM.enable")
-        cdp.send("CSS.enable")
-        root = cdp.send("DOM.getDocument")["root"]["nodeId"]
-        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "[data-font-probe]"})["nodeId"]
-        fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
-        used = max(fonts, key=lambda f: f["glyphCount"])["familyName"]
-    context.close()
-    assert result["bad"] == [], result["bad"][:10]
-    assert italic == [], italic[:10]
-    assert [f for f in result["fonts"] if CJK_FONT.search(f) and f not in MONO] == [], result["fonts"]
-    assert used is None or not CJK_FONT.search(used), f"English drawn with {used}"
 
 
 @pytest.mark.parametrize("code", CODES)
