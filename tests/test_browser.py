@@ -16,7 +16,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "
 _plan = load_plan(REPO / "data")
 EDITION_PAGES = [f"{lang.code}/{'' if pid == 'index' else pid + '/'}"
                  for lang in LANGUAGES for pid in ["index", *_plan.site.contents]]
-ALL_PAGES = ["", "404.html", *EDITION_PAGES]
+ALL_PAGES = ["", "404.html", *(f"{lang.code}/404.html" for lang in LANGUAGES), *EDITION_PAGES]
 
 _visits: dict[str, dict] = {}
 

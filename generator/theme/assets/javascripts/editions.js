@@ -80,14 +80,22 @@
 // Material's palette script listens to, then the focus moves to the button now shown.
 (function () {
   document.querySelectorAll("[data-plan-palette]").forEach(function (button) {
+    // Material's form handles Enter itself (for its radios): it would switch twice and move the
+    // focus to a hidden radio. The button's own click does it once.
+    button.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") event.stopPropagation();
+    });
     button.addEventListener("click", function () {
       var radio = document.getElementById(button.getAttribute("data-plan-palette"));
       if (!radio) return;
       radio.click();
-      setTimeout(function () {
-        var shown = document.querySelector(".plan-palette-button:not([hidden])");
-        if (shown) shown.focus();
-      }, 0);
+      // the button after the radio now checked is the one to show (Material shows it too)
+      var next = radio.nextElementSibling;
+      if (next && next !== button) {
+        next.hidden = false;
+        button.hidden = true;
+        next.focus();
+      }
     });
   });
 })();
@@ -114,10 +122,15 @@
     });
   }
   var pending = null;
-  window.addEventListener("resize", function () {
+  function later() {
     if (pending) clearTimeout(pending);
     pending = setTimeout(mark, 100);
-  });
+  }
+  window.addEventListener("resize", later);
+  if (window.ResizeObserver) {  // fonts arriving late change a table's width, not the window's
+    var observer = new ResizeObserver(later);
+    wraps.forEach(function (wrap) { observer.observe(wrap.firstElementChild || wrap); });
+  }
   mark();
 })();
 
