@@ -146,3 +146,18 @@
     });
   });
 })();
+
+// The search (plan-search.js, issue 17) opens its full-page overlay when its box takes the focus
+// and closed it only on a click or Escape: tabbing on left it open, covering whatever took the
+// focus next (WCAG 2.4.11). The focus moving anywhere outside the search closes it.
+(function () {
+  var toggle = document.getElementById("__search");
+  var box = document.querySelector(".md-search");
+  if (!toggle || !box) return;
+  document.addEventListener("focusin", function (event) {
+    var target = event.target;
+    if (!toggle.checked || box.contains(target) || (target.closest && target.closest("[data-plan-search-open]"))) return;
+    toggle.checked = false;
+    toggle.dispatchEvent(new Event("change"));
+  });
+})();
