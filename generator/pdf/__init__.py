@@ -12,7 +12,6 @@ is one, or keeps the PDF the site already has (`make` brings it up to date).
 """
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -58,11 +57,12 @@ def _fonts_fingerprint() -> str:
 
 
 def cache_key(html: str) -> str:
-    """The cache entry name of the PDF made from `html` (its code, libraries and fonts included)."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.rglob("*.py")):
-        digest.update(path.read_bytes())
-    return cache.key("pdf/render.py", html, digest.hexdigest(), _fonts_fingerprint(), repr(FONTS)) + ".pdf"
+    """The cache entry name of the PDF made from `html`.
+
+    The HTML holds everything document.py, the template and the stylesheet decide; the rest is
+    render.py (how WeasyPrint is called), the pinned libraries (requirements.txt) and the fonts.
+    """
+    return cache.key("pdf/render.py", html, _fonts_fingerprint(), repr(FONTS)) + ".pdf"
 
 
 def _make(html: str) -> bytes:
@@ -157,7 +157,7 @@ class PdfLink:
     label: str
     size: int          # bytes
     size_label: str    # 1.2 MB
-    details: str       # "（PDF，1.2 MB）" / " (PDF, 1.2 MB)": follows the label directly
+    details: str       # "（PDF，1.2 MB）" / "(PDF, 1.2 MB)" (the page puts a space before it in English)
     current: bool
 
 
@@ -172,11 +172,6 @@ def _page_folder(file: str) -> str:
     return str(folder)
 
 
-def _space(loc: Localizer) -> str:
-    """Before the size in brackets: a space in English; none before Chinese full-width brackets."""
-    return " " if loc.lang.source == "en" else ""
-
-
 def attach(loc: Localizer, pages: list[PageView], pdf: Optional[PdfEdition]) -> None:
     """Give each linking page its `extra["pdf"]`: a PdfLink, or None if the edition has no PDF yet."""
     for page in pages:
@@ -186,5 +181,5 @@ def attach(loc: Localizer, pages: list[PageView], pdf: Optional[PdfEdition]) -> 
         if pdf:
             size = size_label(pdf.size)
             link = PdfLink(href=posixpath.relpath(f"{DOWNLOADS}/{pdf.name}", _page_folder(page.file)), name=pdf.name, label=loc.ui("pdf_download"), size=pdf.size,
-                           size_label=size, details=_space(loc) + loc.ui("pdf_size").format(size=size), current=pdf.current)
+                           size_label=size, details=loc.ui("pdf_size").format(size=size), current=pdf.current)
         page.extra["pdf"] = link
