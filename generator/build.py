@@ -29,6 +29,7 @@ from . import csp
 from . import pdf
 from .atomic import build_lock, publish, repair, staging_folder
 from .parallel import FOLDER as PARALLEL, pages as parallel_pages
+from .material_patch import quiet_sitemap_lookups
 from .prune import prune
 from .convert import HongKongConverter
 from .languages import LANGUAGES, Language
@@ -294,6 +295,7 @@ def _build(root: Path, log, make_pdfs: bool) -> dict[str, float]:
             prune(staging / ed.lang.code)
             labels = place_labels(plan, ed.loc)
             write_search(staging / ed.lang.code, ed.lang.html_lang, lambda anchor: labels.get(anchor, ""))
+            quiet_sitemap_lookups(staging / ed.lang.code)
         csp.apply(staging)
         publish(staging, root / "site")
     finally:

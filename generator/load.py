@@ -54,8 +54,8 @@ def load_plan(data_dir: Path) -> model.Plan:
     site, front, glossary, closing, overrides, terms, editorial, key_terms, indicators, projects = (
         files[name] for name in ("site", "front", "glossary", "closing", "hk-overrides", "terms", "about",
                                  "key-terms", "indicators", "projects"))
-    problems.extend(_check_ids([f.src for f in (site, front, glossary, closing, editorial, key_terms, *chapters)
-                                if f.src]))
+    problems.extend(_check_ids([f.src for f in (site, front, glossary, closing, editorial, key_terms, *chapters,
+                                                 indicators, projects) if f.src]))
     plan_ok = all(f.ok for f in (front, *chapters)) and bool(chapters)
     paragraphs = _paragraph_ids(front.value, [c.value for c in chapters]) if plan_ok else None
     sections = {s.id: s for c in chapters for s in c.value.sections} if plan_ok else None
@@ -145,13 +145,22 @@ def _walk_ids(data: Any, path: tuple = ()) -> Iterator[tuple[str, tuple]]:
             yield from _walk_ids(value, path + (i,))
 
 
+def reserved_message(ident: str) -> str:
+    return (f"the id `{ident}` is reserved: the generator or the theme uses it for a page, folder or heading of "
+            "its own; choose another id. Reserved: " + ", ".join(sorted(model.RESERVED_IDS)) +
+            ", and ids starting with " + ", ".join(model.RESERVED_PREFIXES))
+
+
 def _check_ids(sources: list[YamlFile]) -> Iterator[Problem]:
-    """Ids are anchors and URLs in every language: one id, one place (checked even in invalid files)."""
+    """Ids are anchors and URLs in every language: one id, one place (checked even in invalid files),
+    and none that the generator or the theme uses itself (model.RESERVED_IDS)."""
     seen: dict[str, str] = {}
     for src in sources:
         for ident, path in _walk_ids(src.data):
             where = f"{src.name}:{src.line_of(path)}"
-            if ident in seen:
+            if ident in model.RESERVED_IDS or ident.startswith(model.RESERVED_PREFIXES):
+                yield Problem(src.name, src.line_of(path), reserved_message(ident))
+            elif ident in seen:
                 yield Problem(src.name, src.line_of(path),
                               f"the id `{ident}` is already used at {seen[ident]}: give this entry a new, unused id")
             else:

@@ -21,6 +21,21 @@ def _one_paragraph(value: str) -> str:
 
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$", max_length=60)]
+
+# Ids the generator and the theme use themselves, in every edition: pages the generator makes,
+# folders MkDocs and Material write beside the pages, and the anchors of headings and elements
+# the templates add. A data id equal to one of them would replace that page or give a page two
+# elements with one id, so the loader refuses it (ids are URLs and anchors). Material's own
+# element ids (__search, __drawer, __toc, …) start with "_", which no data id can.
+# tests/test_reserved_ids.py checks every id of the built site against this list.
+RESERVED_IDS = frozenset({
+    # pages and folders of an edition
+    "index", "preamble", "progress", "search", "assets", "downloads", "sitemap", "404",
+    # anchors added by the templates (generator/templates, generator/pdf/templates)
+    "about", "closing", "contents", "cover", "plan-title", "glossary-index", "glossary-key-terms",
+    "glossary-hk-usage", "status-rules", "indicators", "indicator-details", "projects",
+})
+RESERVED_PREFIXES = ("row-",)  # the progress table's rows: row-<indicator id>
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_one_paragraph)]
 
 

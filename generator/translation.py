@@ -177,9 +177,10 @@ def objects(plan: model.Plan, editorial: bool = False) -> Iterator[tuple[str, st
             yield "glossary", key.id, key, True
 
 
-def units(plan: model.Plan) -> Iterator[Unit]:
-    """Every translatable object of the plan, in document order."""
-    for part, ident, obj, paragraph in objects(plan):
+def units(plan: model.Plan, editorial: bool = False) -> Iterator[Unit]:
+    """Every translatable object of the plan, in document order; with `editorial`, also the site's
+    own pages and key terms (every unit whose English can go stale: what `make check` counts)."""
+    for part, ident, obj, paragraph in objects(plan, editorial):
         en = getattr(obj, "en", None)
         english = _own_text(obj, "en") if en else None
         yield Unit(ident, part, _own_text(obj, "zh"), english or None, en.status if en else None, paragraph,
@@ -196,9 +197,13 @@ class Coverage:
 
 
 def coverage(plan: model.Plan) -> list[Coverage]:
-    """Per page of the plan: translatable objects, how many have English, how many are reviewed."""
+    """Per page: translatable objects, how many have English, how many are reviewed, how many are stale.
+
+    Every translated unit counts, the site's own pages too, so that the status page and `make
+    check` give the same number of stale translations.
+    """
     rows: dict[str, list[Unit]] = {}
-    for u in units(plan):
+    for u in units(plan, editorial=True):
         rows.setdefault(u.part, []).append(u)
     return [Coverage(part, len(us), sum(u.english is not None for u in us),
                      sum(u.status == "reviewed" for u in us), sum(u.stale for u in us)) for part, us in rows.items()]
