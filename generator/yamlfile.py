@@ -225,6 +225,21 @@ def _wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("W", "F")
 
 
+def joiner(before: str, after: str) -> str:
+    """What a line break between `before` and `after` becomes: nothing next to a Chinese character
+    or full-width punctuation, else one space (between English words, digits)."""
+    return "" if _wide(before) or _wide(after) else " "
+
+
+_ANY_BREAK = re.compile(r"(\S)\s*\n\s*(?=(\S))")
+
+
+def join_lines(text: str) -> str:
+    """`text` (e.g. the plan's source text, wrapped and broken by pages) with every run of white
+    space that holds a line break joined by the rule of `joiner`."""
+    return _ANY_BREAK.sub(lambda m: m.group(1) + joiner(m.group(1), m.group(2)), text)
+
+
 def unfold(source: str, value: str) -> str:
     """The value of a text wrapped over several lines, joined as its language is written.
 
@@ -236,7 +251,7 @@ def unfold(source: str, value: str) -> str:
     """
     def join(match: re.Match) -> str:
         before, after = match.group(1), match.group(2)
-        if before == "\\" or not (_wide(before) or _wide(after)):
+        if before == "\\" or joiner(before, after):  # an escaped break; or YAML's own space is right
             return match.group(0)
         return before
 

@@ -51,3 +51,27 @@ def test_material_script_looks_up_no_alternate_link(built):
     for lang in LANGUAGES:
         bundle = next((built / "site" / lang.code / "assets" / "javascripts").glob("bundle.*.min.js")).read_bytes()
         assert LOOKUP not in bundle and bundle.count(QUIET) == 1
+
+
+def test_every_page_names_an_icon_that_exists(built):
+    """Browsers ask for /favicon.ico when a page names no icon (a 404 in the console that Chromium
+    reports once per browser, so the page test above sees it only on the first page it opens)."""
+    import posixpath
+    import re
+
+    site = built / "site"
+    missing = []
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        icon = re.search(r'<link rel="icon" href="([^"]+)"', html)
+        if not icon:
+            missing.append(f"{page.relative_to(site)}: no icon")
+            continue
+        href = icon.group(1)
+        if href.startswith("/"):  # the 404 page: absolute from base_path ("/" here)
+            target = site / href.lstrip("/")
+        else:
+            target = page.parent / posixpath.normpath(href)
+        if not target.resolve().is_file():
+            missing.append(f"{page.relative_to(site)}: {href}")
+    assert missing == []
