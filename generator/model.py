@@ -30,12 +30,13 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$", max_length=6
 # tests/test_reserved_ids.py checks every id of the built site against this list.
 RESERVED_IDS = frozenset({
     # pages and folders of an edition
-    "index", "preamble", "progress", "search", "assets", "downloads", "sitemap", "404",
+    "index", "preamble", "progress", "search", "assets", "downloads", "parallel", "sitemap", "404",
     # anchors added by the templates (generator/templates, generator/pdf/templates)
-    "about", "closing", "contents", "cover", "plan-title", "glossary-index", "glossary-key-terms",
-    "glossary-hk-usage", "status-rules", "indicators", "indicator-details", "projects",
+    "about", "closing", "contents", "cover", "glossary-index", "glossary-key-terms", "glossary-hk-usage",
+    "status-rules", "indicators", "indicator-details", "projects", "licence",
 })
-RESERVED_PREFIXES = ("row-",)  # the progress table's rows: row-<indicator id>
+# row-<indicator id>: the progress table's rows; plan-…: the site's own elements (plan-title, plan-search, …)
+RESERVED_PREFIXES = ("row-", "plan-")
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_one_paragraph)]
 
 
