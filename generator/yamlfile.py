@@ -111,7 +111,11 @@ def read(path: Path, name: str, problems: list[Problem]) -> YamlFile | None:
         text = raw.decode("utf-8-sig")  # a BOM is accepted silently
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        problems.append(Problem(name, line, "the file is not UTF-8 text: save it with UTF-8 encoding"))
+        bad = raw[err.start:err.start + 3]
+        if len(bad) == 3 and bad[0] == 0xED and 0xA0 <= bad[1] <= 0xBF:  # a surrogate, encoded on its own
+            problems.append(Problem(name, line, invisible_message(bad.decode("utf-8", "surrogatepass"))))
+        else:
+            problems.append(Problem(name, line, "the file is not UTF-8 text: save it with UTF-8 encoding"))
         return None
     if not text.strip() or all(not l.strip() or l.lstrip().startswith("#") for l in text.splitlines()):
         problems.append(Problem(name, 1, "the file is empty: it must contain the data described in its header comment"))

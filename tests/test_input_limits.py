@@ -65,6 +65,15 @@ def test_an_invisible_character_is_named_with_its_line(project, written, code):
         f"data/chapter-1.yaml:{line}: the text contains an invisible character {code}: delete it"]
 
 
+def test_an_encoded_unpaired_surrogate_is_named(project):
+    path = project / "data" / "chapter-1.yaml"
+    raw = path.read_bytes()
+    path.write_bytes(raw.replace("战略举措，".encode(), "战略举措，".encode() + b"\xed\xb0\x80", 1))
+    line = path.read_bytes()[:path.read_bytes().index(b"\xed\xb0\x80")].count(b"\n") + 1
+    assert problems_of(project) == [
+        f"data/chapter-1.yaml:{line}: the text contains an invisible character U+DC00 (UNPAIRED SURROGATE): delete it"]
+
+
 def test_the_command_line_reports_a_form_feed_without_a_traceback(project):
     edit(project, "chapter-1.yaml", "战略举措，大力推进", "战略举措，\f大力推进")
     line = line_of(project, "chapter-1.yaml", "战略举措，")
