@@ -241,6 +241,21 @@ def published_at(plan: model.Plan, site_url: str | None) -> model.Plan:
     return plan.model_copy(update={"site": site})
 
 
+def tracked_at(plan: model.Plan, repository_url: str | None) -> model.Plan:
+    """The plan with the repository address given by the environment (REPOSITORY_URL), if any.
+
+    The publishing workflow names its own repository (a fork names the fork), so each paragraph's
+    "report a problem" opens an issue where the site is maintained; it overrides `repository_url`
+    in data/site.yaml.
+    """
+    if not repository_url:
+        return plan
+    if not re.match(model.REPOSITORY_URL, repository_url):
+        raise BuildError(f"REPOSITORY_URL={repository_url!r} is not a repository's full address, "
+                         "e.g. https://github.com/OWNER/NAME (without a / at the end)")
+    return plan.model_copy(update={"site": plan.site.model_copy(update={"repository_url": repository_url})})
+
+
 def build(root: Path = ROOT, log=print, make_pdfs: bool = True, wait: bool = True) -> dict[str, float]:
     """Validate, generate and build everything; return the time of each step in seconds.
 
@@ -259,6 +274,7 @@ def _build(root: Path, log, make_pdfs: bool) -> dict[str, float]:
     times: dict[str, float] = {}
     t0 = time.perf_counter()
     plan = published_at(load_plan(root / "data"), os.environ.get("SITE_URL"))
+    plan = tracked_at(plan, os.environ.get("REPOSITORY_URL"))
     times["load"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -147,3 +148,16 @@ def test_each_paragraph_link_is_named_by_its_place(plan, lang):
     for ident, name in names:
         assert places[ident] in name, (ident, name)
     assert len({name for _, name in names}) == len(names)
+
+
+def test_the_publishing_workflow_names_its_repository(plan):
+    """REPOSITORY_URL (set by .github/workflows/publish.yml) turns the report control on; a bad one is refused."""
+    from generator.build import tracked_at
+    from generator.problems import BuildError
+
+    assert tracked_at(plan, None) is plan
+    assert tracked_at(plan, "https://github.com/fork/plan").site.repository_url == "https://github.com/fork/plan"
+    with pytest.raises(BuildError, match="REPOSITORY_URL='https://github.com/fork/plan/' is not"):
+        tracked_at(plan, "https://github.com/fork/plan/")
+    workflow = (Path(__file__).resolve().parents[2] / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8")
+    assert "REPOSITORY_URL: ${{ github.server_url }}/${{ github.repository }}" in workflow
