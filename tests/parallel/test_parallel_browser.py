@@ -12,7 +12,7 @@ from ..test_browser import visit
 PAGES = [f"{lang.code}/parallel/{DEFAULT_PARTNER[lang.code]}/{page}/" for lang in LANGUAGES
          for page in ("notice", "preamble", "ch4", "glossary")] + ["zh-Hant/parallel/zh-Hans/ch2/"]
 
-GEOMETRY = """(id) => { const halves = document.getElementById(id).querySelectorAll(':scope > .plan-half');
+GEOMETRY = """(id) => { const halves = document.getElementById(id).querySelectorAll('.plan-half');
   return [...halves].map(h => { const r = h.getBoundingClientRect();
     return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, visible: r.height > 0}; }); }"""
 
@@ -46,6 +46,12 @@ def test_without_javascript_the_default_pair_is_side_by_side_or_stacked(browser,
         assert abs(first["top"] - second["top"]) < 2 and first["right"] <= second["left"]
     else:
         assert second["top"] >= first["bottom"] - 1  # the first edition, then the second
+    for heading in ("ch4", "ch4-s3"):  # the title and a section heading: their two halves too
+        h_first, h_second = page.evaluate(GEOMETRY, heading)
+        if side_by_side:
+            assert abs(h_first["top"] - h_second["top"]) < 2 and h_first["right"] <= h_second["left"], heading
+        else:
+            assert h_second["top"] >= h_first["bottom"] - 1, heading
     assert page.locator("#ch4-s3-p2 > [lang=zh-Hans]").count() == 1 and page.locator("#ch4-s3-p2 > [lang=en]").count() == 1
     context.close()
 
