@@ -101,10 +101,12 @@
 })();
 
 // Wide tables: a line above each table that is wider than its region says that it scrolls
-// sideways (the region's shadows show on which side); the text is in the region's
-// data-scroll-hint, in the edition's language.
+// sideways (the region's shadows show on which side); the text, in the edition's language, is
+// in the page's <meta name="plan:table-scroll-hint"> (main.html), or the region's own
+// data-scroll-hint.
 (function () {
-  var wraps = document.querySelectorAll(".plan-table-wrap[data-scroll-hint]");
+  var wraps = document.querySelectorAll(".plan-table-wrap");
+  var meta = document.querySelector('meta[name="plan:table-scroll-hint"]');
   if (!wraps.length) return;
   function mark() {
     wraps.forEach(function (wrap) {
@@ -114,7 +116,7 @@
       if (scrolls && !has) {
         hint = document.createElement("p");
         hint.className = "plan-scroll-hint";
-        hint.textContent = wrap.getAttribute("data-scroll-hint");
+        hint.textContent = wrap.getAttribute("data-scroll-hint") || (meta && meta.getAttribute("content")) || "";
         wrap.parentNode.insertBefore(hint, wrap);
       } else if (!scrolls && has) {
         hint.remove();
