@@ -259,6 +259,8 @@ def visit(browser, server, path: str) -> dict:
     if path in _visits:
         return _visits[path]
     context, page = _open(browser, server, path, 1280, "dark")
+    if path.startswith(tuple(CODES)):  # Material applies the scheme once its script has run
+        page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'", timeout=10000)
     result = {"scheme": page.evaluate("() => document.body.getAttribute('data-md-color-scheme')"),
               "axe": _axe(page), "italic": page.evaluate(ITALIC)}
     page.set_viewport_size({"width": 320, "height": 640})

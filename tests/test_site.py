@@ -64,7 +64,7 @@ def test_each_edition_has_a_not_found_page_in_its_language(built, plan, code):
     hrefs = {a["href"] for a in page.links}
     assert not any(h.startswith("/") for h in hrefs)
     assert {f"./{pid}/" for pid in plan.site.contents} <= hrefs  # its contents
-    assert 'data-md-component="search"' in html  # the edition's search, in the header
+    assert 'class="md-search plan-search"' in html or "data-plan-search-open" in html  # the edition's search
     assert "<base" not in html and "document.createElement(\"base\")" in html  # <base href> set from the address
 
 
