@@ -130,7 +130,7 @@
   }
   window.addEventListener("resize", later);
   if (window.ResizeObserver) {  // fonts arriving late change a table's width, not the window's
-    var observer = new ResizeObserver(later);
+    var observer = new ResizeObserver(mark);  // called at most once a frame
     wraps.forEach(function (wrap) { observer.observe(wrap.firstElementChild || wrap); });
   }
   mark();
