@@ -77,8 +77,17 @@ class UiStrings:
         return self._loc.ui(key)
 
 
+# Punctuation the templates put between texts: full-width in Chinese (GB/T 15834 and Hong Kong
+# usage alike), with spaces in English. `punct.open`, `punct.colon` … in templates.
+PUNCTUATION = {
+    "zh": {"open": "（", "close": "）", "colon": "：", "comma": "，", "semicolon": "；", "stop": "。"},
+    "en": {"open": " (", "close": ")", "colon": ": ", "comma": ", ", "semicolon": "; ", "stop": ". "},
+}
+
+
 def render_page(env: Environment, page: PageView, loc: Localizer) -> str:
-    text = env.get_template(page.template).render(page=page, ui=UiStrings(loc), lang=loc.lang)
+    punct = PUNCTUATION["en" if loc.lang.source == "en" else "zh"]
+    text = env.get_template(page.template).render(page=page, ui=UiStrings(loc), lang=loc.lang, punct=punct)
     # Markdown needs a blank line around raw HTML blocks; more than one is noise.
     text = re.sub(r"\n(<(?:p|ul|figure|dl|table)[ >])", r"\n\n\1", text)
     text = re.sub(r"(</(?:p|ul|figure|dl|table)>)\n(?!\n)", r"\1\n\n", text)

@@ -7,7 +7,7 @@ word boundaries: in 民生发展 it finds 生发 ("hair growth") and writes 民�
 
 This module does OpenCC's first step again with one more rule: a phrase may cover whole
 words, or lie inside one word, but never cover only part of a word. The words come from
-jieba (the segmenter the search index uses), with its default dictionary plus the plan's
+jieba (a well-kept Chinese segmenter), with its default dictionary plus the plan's
 own terms and without its HMM guesser, so the result depends only on the dictionaries. 后海湾
 (后|海湾, one OpenCC phrase of whole words) is kept; 生发 across 民生|发展 is not. Each
 piece is then converted by OpenCC on its own, exactly as OpenCC would convert it.

@@ -14,6 +14,8 @@ RULES = [
     ("colon after Chinese", "雲計算:", "雲計算："),
     ("colon in a time or address stays", "10:30 https://example.org", "10:30 https://example.org"),
     ("Arabic numbers in brackets stay", "(1)", "(1)"),
+    ("a Chinese aside in half-width brackets", "患者(或保健對象)臨床", "患者（或保健對象）臨床"),
+    ("brackets with Latin inside stay", "射頻識別(RFID)", "射頻識別(RFID)"),
     ("apostrophe in a Latin word stays", "麥當勞 (McDonald’s) 與 O'Reilly", "麥當勞 (McDonald’s) 與 O'Reilly"),
     ("straight quotes around Chinese", '建設"智慧城市"', "建設「智慧城市」"),
     ("straight quotes around Latin stay", 'the "ITS" label', 'the "ITS" label'),
