@@ -110,7 +110,7 @@ def _layout(text: str, name: str) -> tuple[_Layout, Any]:
             if _dump(yaml, data) == text:
                 return layout, data
     raise _Refused(name, 1, "this file's layout cannot be kept by an automatic edit (e.g. uneven indentation): "
-                   "nothing was written; add the `source:` line by hand (`make check` names the fingerprint)")
+                   "nothing was written")
 
 
 def _decode(raw: bytes, name: str) -> tuple[str, str, bool]:
@@ -152,7 +152,11 @@ def _stamp_file(path: Path, name: str, hashes: dict[str, str]) -> list[str]:
     changes = [(ident, en) for ident, en in targets if str(en.get("source")) != hashes[ident]]
     if not changes:
         return [ident for ident, _ in targets]
-    layout, data = _layout(text, name)
+    by_hand = "; ".join(f'`source: "{hashes[i]}"` in the `en:` of {i}' for i, _ in changes)
+    try:
+        layout, data = _layout(text, name)
+    except _Refused as refused:
+        raise _Refused(name, refused.problem.line, f"{refused.problem.message}; add by hand: {by_hand}") from None
     changes = [(ident, en) for ident, en in _english_blocks(data, path.name == "front.yaml")
                if ident in hashes and str(en.get("source")) != hashes[ident]]
     for ident, en in changes:
@@ -164,7 +168,10 @@ def _stamp_file(path: Path, name: str, hashes: dict[str, str]) -> list[str]:
         else:
             en.insert(0, "source", quote(hashes[ident]))
     new = _dump(_yaml(layout), data)
-    _check_only_fingerprints_changed(text, new, {hashes[i] for i, _ in changes}, name)
+    try:
+        _check_only_fingerprints_changed(text, new, {hashes[i] for i, _ in changes}, name)
+    except _Refused as refused:
+        raise _Refused(name, refused.problem.line, f"{refused.problem.message}; add by hand: {by_hand}") from None
     out = (_BOM if bom else "") + new.replace("\n", newline)
     atomic.write_bytes(path, out.encode("utf-8"))
     return [ident for ident, _ in targets]
@@ -181,5 +188,4 @@ def _check_only_fingerprints_changed(old: str, new: str, fingerprints: set[str],
         if tag == "insert" and carries or tag == "replace" and i2 - i1 == j2 - j1 and carries:
             continue
         raise _Refused(name, i1 + 1, "recording the fingerprint here would change other lines of this file "
-                       "(its layout is one the YAML editor cannot keep): nothing was written; add the `source:` "
-                       "line by hand")
+                       "(its layout is one the YAML editor cannot keep): nothing was written")

@@ -131,11 +131,12 @@ def test_a_layout_it_cannot_keep_is_refused_without_writing(project):
          "\n            status: reviewed\n  - id: ch5-s2")
     edit(project, "chapter-5.yaml", CHANGED_FROM, CHANGED_TO)
     before = path.read_bytes()
+    fingerprint = new_fingerprint(project)
     run = translated(project, "ch5-s1-p1")
     assert run.returncode == 1
     assert run.stderr.splitlines() == [
         "data/chapter-5.yaml:1: this file's layout cannot be kept by an automatic edit (e.g. uneven indentation): "
-        "nothing was written; add the `source:` line by hand (`make check` names the fingerprint)",
+        f'nothing was written; add by hand: `source: "{fingerprint}"` in the `en:` of ch5-s1-p1',
         "the file(s) named above were left as they were"]
     assert path.read_bytes() == before
 
