@@ -33,7 +33,8 @@ RESERVED_IDS = frozenset({
     "index", "preamble", "progress", "search", "assets", "downloads", "parallel", "sitemap", "404",
     # anchors added by the templates (generator/templates, generator/pdf/templates)
     "about", "closing", "contents", "cover", "glossary-index", "glossary-key-terms", "glossary-hk-usage",
-    "status-rules", "indicators", "indicator-details", "projects", "licence",
+    "status-rules", "indicators", "indicator-details", "projects", "licence", "summary", "start", "targets",
+    "not-found", "other-editions",
 })
 # row-<indicator id>: the progress table's rows; plan-…: the site's own elements (plan-title, plan-search, …)
 RESERVED_PREFIXES = ("row-", "plan-")

@@ -15,8 +15,9 @@ from .conftest import REPO
 from .helpers import edit
 
 RESERVED_LIST = ("about, assets, closing, contents, cover, downloads, glossary-hk-usage, glossary-index, "
-                 "glossary-key-terms, index, indicator-details, indicators, licence, parallel, preamble, progress, "
-                 "projects, search, sitemap, status-rules, and ids starting with row-, plan-")
+                 "glossary-key-terms, index, indicator-details, indicators, licence, not-found, other-editions, "
+                 "parallel, preamble, progress, projects, search, sitemap, start, status-rules, summary, targets, "
+                 "and ids starting with row-, plan-")
 
 CASES = [
     # (what is renamed, file, the id line as it is, the reserved id it is given)
