@@ -73,6 +73,8 @@ def test_every_id_of_the_one_edition_page_is_on_the_parallel_page(built, plan, f
         # the glossary's alphabetical index (each edition's own order) and the Hong Kong edition's own
         # table of Hong Kong usage have nothing to pair with: no rows
         expected -= {"glossary-index", "glossary-hk-usage"}
+        # <heading id>__title: the span that names a heading without its ¶ (mkdocs_hooks.py), not a row
+        expected = {i for i in expected if not i.endswith("__title")}
         assert expected - set(row_ids) == set(), page
 
 
