@@ -8,6 +8,13 @@
     var header = document.querySelector(".md-header");
     var top = header ? header.getBoundingClientRect().bottom : 0;
     if (window.scrollY < 2) return window.location.hash.slice(1);  // at the top: what the address says
+    // the paragraph the address names, while it is still in the upper half of the window (the
+    // reader followed a link to it; the end of the one before may show above it)
+    var named = window.location.hash ? document.getElementById(decodeURIComponent(window.location.hash.slice(1))) : null;
+    if (named) {
+      var own = named.getBoundingClientRect();
+      if (own.bottom > top + 4 && own.top < window.innerHeight / 2) return named.id;
+    }
     var places = document.querySelectorAll(PLACES);
     for (var i = 0; i < places.length; i++) {
       var box = places[i].getBoundingClientRect();
