@@ -26,6 +26,7 @@ MARK_CANDIDATES = """() => {
     .forEach((el, i) => {
       const tabindex = el.getAttribute('tabindex');
       if ((tabindex !== null && +tabindex < 0) || el.disabled || el.closest('[hidden], [inert]')) return;
+      if (el.closest('details:not([open]) > :not(summary)')) return;  // inside a closed <details>: hidden until opened
       if (!el.getClientRects().length || getComputedStyle(el).visibility === 'hidden') return;
       el.setAttribute('data-kb', String(i));
       found.push({kb: String(i), tag: el.tagName, cls: String(el.className),
