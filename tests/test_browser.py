@@ -102,7 +102,14 @@ def visit(browser, server: str, path: str) -> dict:
     page.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
     url = server + path
     page.goto(url, wait_until="networkidle")
-    result = {"requests": list(requests), "axe": _axe(page), "keyboard": _tab_walk(page), "blocked": blocked}
+    try:
+        found = {"axe": _axe(page), "keyboard": _tab_walk(page)}
+    except Exception as err:  # a late script navigation under load destroys the context: look again, once
+        if "Execution context was destroyed" not in str(err):
+            raise
+        page.wait_for_load_state("networkidle")
+        found = {"axe": _axe(page), "keyboard": _tab_walk(page)}
+    result = {"requests": list(requests), **found, "blocked": blocked}
     if path.startswith(tuple(lang.code for lang in LANGUAGES)):
         result["skip"] = _skip_link(page, url)
     context.close()
