@@ -11,25 +11,15 @@ from pathlib import Path
 import pytest
 
 from generator.load import load_plan
-from generator.problems import DataError
 from generator.yamlfile import INVISIBLE, MAX_DEPTH
 
 from .conftest import REPO
-from .helpers import edit
+from .helpers import edit, line_of, problems_of
 
 TEXT = '        text: "“十一五”期间，深圳坚持把信息化作为推动现代化建设全局的战略举措，大力推进'
 ANCHOR = "data/chapter-1.yaml"
 
 
-def problems_of(root: Path) -> list[str]:
-    with pytest.raises(DataError) as err:
-        load_plan(root / "data")
-    return [str(p) for p in err.value.problems]
-
-
-def line_of(root: Path, name: str, needle: str) -> int:
-    lines = (root / "data" / name).read_text(encoding="utf-8").splitlines()
-    return next(i for i, l in enumerate(lines, 1) if needle in l)
 
 
 INVISIBLES = [

@@ -7,21 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import chinese_date, load_plan
-from generator.problems import DataError
+from generator.load import chinese_date
 
-from .helpers import edit
-
-
-def problems_of(root: Path) -> list[str]:
-    with pytest.raises(DataError) as err:
-        load_plan(root / "data")
-    return [str(p) for p in err.value.problems]
+from .helpers import edit, line_of, problems_of
 
 
-def line_of(root: Path, name: str, needle: str) -> int:
-    lines = (root / "data" / name).read_text(encoding="utf-8").splitlines()
-    return next(i for i, l in enumerate(lines, 1) if needle in l)
 
 
 def test_the_whole_plan_loads(plan):
