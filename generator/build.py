@@ -137,6 +137,7 @@ def _choices(plan: model.Plan, editions: list[Edition]) -> list[dict]:
     return [{"code": ed.lang.code, "lang": ed.lang.html_lang, "edition": plan.site.editions[ed.lang.code],
              "title": ed.loc.text(plan.front, "plan_title"), "not_found_title": ed.loc.ui("not_found_title"),
              "not_found_text": ed.loc.ui("not_found_text"), "choose": ed.loc.ui("root_choose"),
+             "about": {href: title for title, href in _contents(ed)}["about-translation/"],
              "contents_label": ed.loc.ui("contents"), "contents": _contents(ed)} for ed in editions]
 
 

@@ -166,6 +166,7 @@ class EditionName(Strict):
     name: Text
     enter: Text
     suggested: Text
+    status: Text  # how the edition stands to the official text: the root pages show it under each edition
 
 
 class Site(Strict):

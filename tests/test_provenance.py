@@ -55,3 +55,28 @@ def test_no_link_claims_to_be_the_official_publication(built):
     """No official online copy was found: no page links to a Shenzhen government site as its source."""
     for path in pages(built / "site"):
         assert not re.search(r'href="https?://[^"]*sz\.gov\.cn', path.read_text(encoding="utf-8")), path
+
+
+STATUS = re.compile(r'<li lang="([^"]+)"[^>]*>.*?<p class="status">([^<]*)<a href="([^"]+)" hreflang="[^"]+">([^<]+)</a></p>',
+                    re.S)
+# (edition, html lang, words its status must say)
+STATUSES = [("zh-Hans", "zh-Hans", ["官方文件", "以本版为准"]),
+            ("zh-Hant", "zh-Hant-HK", ["非官方文本", "以簡體中文本為準"]),
+            ("en", "en", ["unofficial translation", "Simplified Chinese prevails"])]
+
+
+@pytest.mark.parametrize("page", ["index.html", "404.html"])
+def test_the_root_pages_say_how_each_edition_stands_to_the_official_text(built, page):
+    """The language chooser and the site's "page not found" page are pages a reader lands on too:
+    each edition's entry says, in its language, whether it is the official text, with a link to
+    that edition's About page."""
+    html = (built / "site" / page).read_text(encoding="utf-8")
+    found = {lang: (text, href, link) for lang, text, href, link in STATUS.findall(html)}
+    assert sorted(found) == sorted(lang for _, lang, _ in STATUSES)
+    for code, lang, words in STATUSES:
+        text, href, link = found[lang]
+        assert all(word in text for word in words), (lang, text)
+        assert href == f"{code}/about-translation/" and (built / "site" / href / "index.html").is_file()
+        about = (built / "site" / href / "index.html").read_text(encoding="utf-8")
+        heading = re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)</h1>", about, re.S).group(1))
+        assert link.strip() in heading, (link, heading)   # the link is named for the page it opens

@@ -35,8 +35,10 @@ def test_every_page_has_its_language_and_one_h1(built, plan, code):
 def test_root_lets_the_reader_choose_a_language_without_javascript(built):
     page = parse(built / "site" / "index.html")
     assert page.h1 == 1 and page.lang == "zh-Hans"
-    choices = {a["href"]: a.get("hreflang") for a in page.links}
+    choices = {a["href"]: a.get("hreflang") for a in page.links if a.get("class") == "choice"}
     assert choices == {"zh-Hans/": "zh-Hans", "zh-Hant/": "zh-Hant-HK", "en/": "en"}
+    abouts = {a["href"]: a.get("hreflang") for a in page.links if a.get("class") != "choice"}
+    assert abouts == {f"{href}about-translation/": lang for href, lang in choices.items()}  # test_provenance
     assert "繁體中文（香港）" in page.text("zh-Hant-HK") and "English" in page.text("en")
 
 
