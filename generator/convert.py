@@ -122,6 +122,16 @@ def plan_words(plan: Plan) -> list[str]:
     return [w for w in words if len(w) > 1 and not w.isascii()]
 
 
+def rules_key(plan: Plan) -> list[str | bytes]:
+    """Everything besides the text that a Hong Kong conversion of the plan depends on, for cache keys:
+    this code, the overrides, the character forms, the watched sequences and the plan's own words
+    (the segmenter keeps them whole). A change to any of them must miss every remembered result."""
+    rules = {"overrides": [[o.simplified, o.hk] for o in plan.hk_overrides],
+             "forms": [[f.opencc, f.hk] for f in plan.hk_forms], "watch": [w.hk for w in plan.hk_watch],
+             "words": plan_words(plan)}
+    return [*code(), json.dumps(rules, ensure_ascii=False)]
+
+
 def override_effects(plan: Plan) -> dict[str, int | None]:
     """For each override: in how many texts it changes the result, or confirms it (None: it matches no text).
 
@@ -131,12 +141,9 @@ def override_effects(plan: Plan) -> dict[str, int | None]:
     The answer depends only on the overrides, the rules and the texts they match: it is remembered.
     """
     texts = list(dict.fromkeys(plan.chinese_texts()))
-    overrides = json.dumps([[o.simplified, o.hk] for o in plan.hk_overrides], ensure_ascii=False)
-    rules = json.dumps([[f.opencc, f.hk] for f in plan.hk_forms] + [[w.hk] for w in plan.hk_watch],
-                       ensure_ascii=False)
     words = plan_words(plan)
     matched = sorted({t for t in texts for o in plan.hk_overrides if o.simplified in t})
-    name = cache.key("convert.py", *code(), overrides, rules, *words, "|", *matched)
+    name = cache.key("convert.py", *rules_key(plan), *matched)
     remembered = cache.get(name)
     if isinstance(remembered, dict):
         return remembered

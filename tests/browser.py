@@ -33,15 +33,30 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Prefixed(_Quiet):
+    """Serves the folder at `prefix` only, as GitHub Pages serves a project site at /NAME/:
+    a request outside it (a link that escapes to the host's root) is a 404."""
+
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+
 @contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve `folder` on 127.0.0.1 (a free port) for the duration of the block; yield its base URL."""
-    handler = functools.partial(_Quiet, directory=str(folder))
+def serve(folder: Path, prefix: str = "/") -> Iterator[str]:
+    """Serve `folder` on 127.0.0.1 (a free port) at the path `prefix` for the duration of the block.
+
+    Yields the site's base URL, ending in `prefix` ("/plan/" gives http://127.0.0.1:PORT/plan/).
+    """
+    handler = functools.partial(type("Handler", (_Prefixed,), {"prefix": prefix}), directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     finally:
         server.shutdown()
         server.server_close()

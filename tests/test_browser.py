@@ -9,6 +9,7 @@ import pytest
 from generator.languages import LANGUAGES
 from generator.load import load_plan
 
+from .browser import serve
 from .conftest import ARTIFACTS, AXE, REPO
 
 # WCAG 2.0–2.2 A and AA, plus axe's best practices (e.g. a name for every dialog, as Lighthouse checks)
@@ -248,25 +249,7 @@ def test_search_works_under_the_content_security_policy(browser, server, code, q
 
 def test_the_site_works_under_a_sub_path(browser, built):
     """Published at https://example.github.io/plan/: every link is relative, nothing reaches the root."""
-    import functools
-    import http.server
-    import threading
-
-    site = built / "site"
-
-    class Prefixed(http.server.SimpleHTTPRequestHandler):
-        def translate_path(self, path):
-            if not path.startswith("/plan/"):
-                return str(site / "__missing__")
-            return super().translate_path(path[len("/plan"):])
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Prefixed, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/plan/"
-    try:
+    with serve(built / "site", prefix="/plan/") as base:
         context = browser.new_context()
         page = context.new_page()
         failed: list[str] = []
@@ -278,5 +261,3 @@ def test_the_site_works_under_a_sub_path(browser, built):
         page.wait_for_url(base + "en/")
         assert failed == []
         context.close()
-    finally:
-        server.shutdown()

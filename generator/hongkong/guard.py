@@ -9,7 +9,6 @@ An override that covers the place confirms it: no warning.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -88,14 +87,12 @@ def _strings(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
 
 def scan(data_dir: Path, plan: Plan) -> list[Problem]:
     """Every suspicious place in the Chinese texts of data_dir, as warnings in the form of problems (remembered by content: `make check` stays fast)."""
-    from ..convert import HongKongConverter, code, naive_converter
+    from ..convert import HongKongConverter, naive_converter, rules_key
 
     sources = [src for p in sorted(data_dir.glob("*.yaml")) if p.name != "hk-overrides.yaml"
                if (src := read(p, f"{data_dir.name}/{p.name}", [])) is not None]
     places = [(src, path, text) for src in sources for path, text in _strings(src.data)]
-    rules = json.dumps([[o.simplified, o.hk] for o in plan.hk_overrides] + [[f.opencc, f.hk] for f in plan.hk_forms]
-                       + [[w.hk] for w in plan.hk_watch], ensure_ascii=False)
-    name = cache.key("hongkong/guard.py", *code(), rules, *sorted({t for _, _, t in places}))
+    name = cache.key("hongkong/guard.py", *rules_key(plan), *sorted({t for _, _, t in places}))
     remembered = cache.get(name)
     if not isinstance(remembered, dict):
         convert, naive = HongKongConverter.for_plan(plan), naive_converter(plan)

@@ -3,6 +3,10 @@ import re
 import subprocess
 import sys
 
+import pytest
+
+from generator.convert import rules_key
+
 from ..conftest import REPO
 
 
@@ -51,3 +55,30 @@ def test_an_override_confirms_the_place(project):
 
 def test_the_plan_as_it_stands_has_no_warning():
     assert "warning: data/" not in _check(REPO)
+
+
+def _changed(plan, what: str):
+    """The plan with one input of the conversion changed (what the cache key must notice)."""
+    if what == "an override":
+        first = plan.hk_overrides[0]
+        return plan.model_copy(update={"hk_overrides": [first.model_copy(update={"hk": first.hk + "X"}),
+                                                        *plan.hk_overrides[1:]]})
+    if what == "a character form":
+        return plan.model_copy(update={"hk_forms": plan.hk_forms[1:]})
+    if what == "a watched sequence":
+        return plan.model_copy(update={"hk_watch": plan.hk_watch[1:]})
+    if what == "a glossary term (a word the segmenter keeps whole)":
+        terms = plan.glossary.terms
+        glossary = plan.glossary.model_copy(update={"terms": [terms[0].model_copy(update={"term": "民生发展"}),
+                                                              *terms[1:]]})
+        return plan.model_copy(update={"glossary": glossary})
+    raise ValueError(what)
+
+
+@pytest.mark.parametrize("what", ["an override", "a character form", "a watched sequence",
+                                  "a glossary term (a word the segmenter keeps whole)"])
+def test_the_remembered_conversion_results_are_keyed_by_every_rule(plan, what):
+    """The guard and the override counts remember their results by rules_key(): a change to any
+    input of the conversion must give a new key, or `make check` would report stale places."""
+    assert rules_key(plan) == rules_key(plan.model_copy())
+    assert rules_key(_changed(plan, what)) != rules_key(plan)

@@ -1,15 +1,13 @@
 """Search as readers meet it, in Chromium: the query table, landing, highlights, keyboard, live region, axe."""
 from __future__ import annotations
 
-import functools
 import json
-import http.server
 import re
-import threading
 from urllib.parse import unquote
 
 import pytest
 
+from ..browser import serve
 from ..conftest import AXE
 from ..test_browser import _axe
 from .cases import CASES
@@ -176,21 +174,7 @@ def test_nothing_invisible_takes_focus(browser, server, width):
 
 def test_search_works_under_a_sub_path_and_the_content_security_policy(browser, built):
     """Published at /plan/: the index loads, results and landing stay under the prefix, the CSP blocks nothing."""
-    site = built / "site"
-
-    class Prefixed(http.server.SimpleHTTPRequestHandler):
-        def translate_path(self, path):
-            if not path.startswith("/plan/"):
-                return str(site / "__missing__")
-            return super().translate_path(path[len("/plan"):])
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Prefixed, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/plan/"
-    try:
+    with serve(built / "site", prefix="/plan/") as base:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         problems: list[str] = []
@@ -207,8 +191,6 @@ def test_search_works_under_a_sub_path_and_the_content_security_policy(browser, 
         page.wait_for_selector("#ch4-s3-p3 mark.plan-search__mark")
         assert problems == []
         context.close()
-    finally:
-        server.shutdown()
 
 
 def test_enter_in_the_box_opens_the_first_result_of_the_whole_query(browser, server):
