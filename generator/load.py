@@ -69,7 +69,7 @@ def load_plan(data_dir: Path) -> model.Plan:
     if front.ok:
         problems.extend(_check_front(front.value, front.src))
     if terms.ok:
-        glossary_ids = {t.id for t in glossary.value.terms} if glossary.ok else None
+        glossary_ids = [t.id for t in glossary.value.terms] if glossary.ok else None
         problems.extend(_check_terms(terms.value.terms, terms.src, glossary_ids))
     if key_terms.ok and glossary.ok:
         problems.extend(_check_hk_usage(key_terms.value, key_terms.src, glossary.value))
@@ -220,7 +220,7 @@ def _check_overrides(plan: model.Plan, src: YamlFile) -> Iterator[Problem]:
                           f"conversion already gives {override.hk}): remove the entry")
 
 
-def _check_terms(terms: list[model.TermEntry], src: YamlFile, glossary_ids: set[str] | None) -> Iterator[Problem]:
+def _check_terms(terms: list[model.TermEntry], src: YamlFile, glossary_ids: list[str] | None) -> Iterator[Problem]:
     seen: dict[str, int] = {}
     for i, entry in enumerate(terms):
         here = ("terms", i)
@@ -230,8 +230,8 @@ def _check_terms(terms: list[model.TermEntry], src: YamlFile, glossary_ids: set[
         seen.setdefault(entry.zh, src.line_of(here + ("zh",)))
         if entry.glossary and glossary_ids is not None and entry.glossary not in glossary_ids:
             yield Problem(src.name, src.line_of(here + ("glossary",)),
-                          f"`glossary: {entry.glossary}` is not an appendix entry: use one of term1 … "
-                          f"term{len(glossary_ids)}")
+                          f"`glossary: {entry.glossary}` is not an appendix entry: use one of "
+                          f"{', '.join(glossary_ids)}")
 
 
 def _check_hk_usage(key_terms: model.KeyTerms, src: YamlFile, glossary: model.Glossary) -> Iterator[Problem]:

@@ -166,3 +166,12 @@ def test_site_url_must_agree_with_base_path(project):
     line = line_of(project, "site.yaml", "site_url:")
     assert problems_of(project) == [f"data/site.yaml:{line}: `site_url` (https://example.org/plan/) has the path "
                                     "/plan/ but `base_path` is /: make them agree"]
+
+
+def test_a_wrong_appendix_reference_lists_the_entries_as_they_are_named(project, plan):
+    """The choices come from the appendix itself, not from a guess at how its ids are numbered."""
+    edit(project, "glossary.yaml", "  - id: term1\n", "  - id: cloud\n")
+    found = problems_of(project)
+    ids = ["cloud", *(t.id for t in plan.glossary.terms[1:])]
+    assert any(p.endswith(f"`glossary: term1` is not an appendix entry: use one of {', '.join(ids)}")
+               for p in found), found
