@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Annotated, Iterator, Literal, Optional
+from typing import Annotated, Iterator, Literal, Optional, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
@@ -437,22 +437,44 @@ def _strings(value: object) -> Iterator[str]:
         yield value
 
 
-# Interface strings the templates use; each must exist in data/site.yaml in every language.
-UI_KEYS = frozenset({
-    "home", "notice_nav", "preamble", "closing", "issuing_office_label", "document_number_label",
-    "date_label", "contents", "about_heading", "about_text", "permalink", "heading_permalink",
-    "figure_note", "figure_label", "site_description", "edition_label", "translation_pending",
-    "not_found_title", "not_found_text", "status_caption", "status_part", "status_items",
-    "status_translated", "status_reviewed", "glossary_index", "glossary_key_terms", "editorial_label",
-    "english_term", "chinese_term", "hk_usage", "used_in", "paragraph_ref", "translation_stale", "status_stale",
-    "search_none", "search_one", "search_other",
-    # the ¶ menu (generator/citation), the parallel view (generator/parallel), the home page
-    "paragraph_link", "copy_link", "cite_label", "copy_citation", "cite_format", "cite_style", "copied",
-    "copy_manually", "report_problem", "report_title", "report_body", "close", "parallel_link", "parallel_title",
-    "parallel_back", "parallel_first", "parallel_second", "parallel_swap", "parallel_nav", "parallel_note",
-    "home_summary_heading", "home_summary", "targets_heading", "targets_caption", "targets_more", "start_heading",
-    "start_contents", "start_parallel", "start_data",
+# Indicator statuses, as the progress rules decide them (generator/progress.py); each has its label
+# `status_<name>` in data/site.yaml.
+INDICATOR_STATUSES = ("achieved", "on_track", "behind", "no_data")
+PROGRESS_RULES = 4  # progress_rule_1 … progress_rule_4: the rules shown on the progress page
 
+# Every interface string the generator, its templates, the theme and the PDF read from the `ui:` of
+# data/site.yaml: each must be there (in zh-Hans and en), or `make check` names the missing one
+# (a build never stops on a missing string). tests/test_ui_keys.py finds the keys the code reads
+# and fails if one is not listed here.
+UI_KEYS = frozenset({
+    "about_heading", "about_link", "about_text", "accessed_unknown", "chart_alt", "chart_label", "chart_legend",
+    "chart_planned_path", "chinese_term", "cite_format", "cite_label", "cite_style", "close", "closing",
+    "col_baseline", "col_change", "col_confidence", "col_count", "col_evidence", "col_growth", "col_indicator",
+    "col_kind", "col_latest", "col_planned", "col_project", "col_source", "col_status", "col_target", "col_value",
+    "col_year", "contents", "copied", "copy_citation", "copy_link", "copy_manually", "date_label",
+    "details_heading", "document_number_label", "downloads_caption", "downloads_col_description",
+    "downloads_col_file", "downloads_col_format", "downloads_col_size", "downloads_files", "downloads_heading",
+    "downloads_intro", "downloads_licence", "downloads_primary_key", "downloads_see", "downloads_title",
+    "edition_label", "editorial_label", "english_term", "figure_label", "figure_note", "glossary_index",
+    "glossary_key_terms", "heading_permalink", "heading_permalink_named", "hk_usage", "hk_usage_source",
+    "hk_words_heading", "hk_words_intro", "hk_words_plan", "home", "home_summary", "home_summary_heading",
+    "indicators_caption", "indicators_heading", "issuing_office_label", "kind_baseline", "kind_observation",
+    "kind_target", "mirror_note", "navigation_menu", "no_data", "no_evidence", "not_applicable",
+    "not_found_edition_text", "not_found_other_editions", "not_found_text", "not_found_title", "notice_nav",
+    "paragraph_link", "parallel_back", "parallel_first", "parallel_link", "parallel_nav", "parallel_note",
+    "parallel_second", "parallel_swap", "parallel_title", "pdf_colon", "pdf_download", "pdf_label",
+    "pdf_provenance", "pdf_revised", "pdf_size", "permalink", "points", "points_caption", "preamble",
+    "progress_intro", "progress_rules_heading", "progress_title", "projects_caption", "projects_heading",
+    "provenance_link", "report_body", "report_problem", "report_title", "root_choose", "scheme_dark",
+    "scheme_light", "site_description", "skip_link", "start_contents", "start_data", "start_heading",
+    "start_parallel", "stated_in", "status_caption", "status_items", "status_part", "status_reviewed",
+    "status_stale", "status_translated", "summary_caption", "table_scroll_hint", "targets_caption",
+    "targets_heading", "targets_more", "translation_pending", "translation_stale", "used_in",
+    *(f"status_{s}" for s in (*INDICATOR_STATUSES, *get_args(Status))),
+    *(f"confidence_{c.replace('-', '_')}" for c in get_args(Confidence)),
+    *(f"progress_rule_{i}" for i in range(1, PROGRESS_RULES + 1)),
+    *(f"search_{n}" for n in ("none", "one", "other")),
+    "pdf_unofficial_hant", "provenance_text",
 })
 
 

@@ -9,7 +9,7 @@ from typing import Optional
 
 from . import model
 
-STATUSES = ("achieved", "on_track", "behind", "no_data")
+STATUSES = model.INDICATOR_STATUSES
 # Units for which a compound annual growth rate means something (counts and amounts).
 GROWTH_UNITS = {"households", "yuan", "enterprises"}
 

@@ -68,7 +68,7 @@ def environment() -> Environment:
 
 
 class UiStrings:
-    """`ui.key` in templates: the interface string in the page's language."""
+    """`ui.<name>` in templates: the interface string in the page's language."""
 
     def __init__(self, loc: Localizer):
         self._loc = loc
