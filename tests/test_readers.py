@@ -195,6 +195,30 @@ def test_the_switcher_keeps_the_paragraph_in_view(browser, server, code):
     context.close()
 
 
+@pytest.mark.parametrize("code", CODES)
+def test_the_named_paragraph_survives_a_layout_shift_until_the_reader_scrolls(browser, server, code):
+    """Arrived at #ch3-s2-p2: content that grows above it later (a slow font, an image) moves the
+    page, not the reader, so the switcher keeps #ch3-s2-p2; after the reader's own wheel scroll,
+    it follows the view (seen once in a loaded run: the link had moved to #ch3-s1-p3)."""
+    other = next(c for c in CODES if c != code)
+    context, page = _open(browser, server, f"{code}/ch3/#ch3-s2-p2", 1280)
+    link = page.locator(f"a[data-edition='{other}']")
+    # Safari has no scroll anchoring: there, content that grows above moves what the reader sees
+    page.evaluate("""() => { document.documentElement.style.overflowAnchor = 'none';
+                            document.body.style.overflowAnchor = 'none';
+                            const shim = document.createElement('div'); shim.style.height = '700px';
+                            document.querySelector('.md-content article').prepend(shim); }""")
+    page.wait_for_timeout(300)
+    page.focus(".md-select button")
+    assert link.get_attribute("href").endswith(f"{other}/ch3/#ch3-s2-p2")
+    page.mouse.move(640, 500)
+    page.mouse.wheel(0, 2400)
+    page.wait_for_timeout(400)
+    page.focus(".md-select button")
+    assert not link.get_attribute("href").endswith("#ch3-s2-p2")
+    context.close()
+
+
 REFLOW = """() => {
   const width = document.documentElement.clientWidth, bad = [];
   const fits = (r) => r.left >= -1 && r.right <= width + 1;

@@ -3,14 +3,28 @@
 // below the header — whether or not the address names it. Ids are shared by all editions.
 (function () {
   var PLACES = ".md-content :is(h1, h2, h3, h4, h5, h6, p, li, figure, tr, dt)[id]";
+  var SCROLL_KEYS = ["ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End", " "];
+  var movedByHand = false;  // since the address last named a paragraph
+  function byHand() { movedByHand = true; }
+  window.addEventListener("wheel", byHand, {passive: true});
+  window.addEventListener("touchmove", byHand, {passive: true});
+  document.addEventListener("keydown", function (event) {
+    var t = event.target;
+    if (SCROLL_KEYS.indexOf(event.key) >= 0 && !(t && t.closest && t.closest("input, textarea, select, .md-select"))) byHand();
+  });
+  document.addEventListener("pointerdown", function (event) {  // the scroll bar: a press on the page's own edge
+    if (event.target === document.documentElement) byHand();
+  });
 
   function placeInView() {
     var header = document.querySelector(".md-header");
     var top = header ? header.getBoundingClientRect().bottom : 0;
     if (window.scrollY < 2) return window.location.hash.slice(1);  // at the top: what the address says
-    // the paragraph the address names, while it is still in the upper half of the window (the
-    // reader followed a link to it; the end of the one before may show above it)
+    // the paragraph the address names: until the reader scrolls by hand (a late layout shift
+    // moves the page without the reader), then while it is still in the upper half of the window
+    // (the reader followed a link to it; the end of the one before may show above it)
     var named = window.location.hash ? document.getElementById(decodeURIComponent(window.location.hash.slice(1))) : null;
+    if (named && !movedByHand) return named.id;
     if (named) {
       var own = named.getBoundingClientRect();
       if (own.bottom > top + 4 && own.top < window.innerHeight / 2) return named.id;
@@ -35,7 +49,7 @@
     if (pending) clearTimeout(pending);
     pending = setTimeout(update, 120);
   }, {passive: true});
-  window.addEventListener("hashchange", update);
+  window.addEventListener("hashchange", function () { movedByHand = false; update(); });
   document.addEventListener("focusin", function (event) {
     if (event.target.closest && event.target.closest(".md-select")) update();
   });
