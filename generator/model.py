@@ -42,7 +42,7 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), Af
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False)  # numbers are finite
 
 
 class English(Strict):

@@ -40,10 +40,15 @@ MAX_REPORTED = 10            # per file and kind: a binary file would otherwise 
 # character of Unicode 14 (soft hyphen, zero-width characters, bidirectional embeddings,
 # overrides U+202A–U+202E and isolates U+2066–U+2069, word joiner, BOM, tags…); line and
 # paragraph separators; private-use characters; surrogates (only an escape such as "\ud800" can
-# produce one); noncharacters. tests/test_input_limits.py checks this against unicodedata.
+# produce one); noncharacters; and the other characters that show nothing: Unicode's
+# Default_Ignorable_Code_Point (combining grapheme joiner, Hangul fillers, Khmer inherent vowels,
+# Mongolian and other variation selectors, tags) and the Braille blank U+2800.
+# tests/test_input_limits.py checks this against unicodedata and the Unicode property list.
 INVISIBLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2"
-    "\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\udfff\ue000-\uf8ff\ufdd0-\ufdef"
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0\ufff0-\ufff8"
+    "\U000e0000-\U000e0fff"
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2"
+    "\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ud800-\udfff\ue000-\uf8ff\ufdd0-\ufdef"
     "\ufeff\ufff9-\ufffb\ufffe\uffff\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3"
     "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f\U000f0000-\U0010ffff"
     + "".join(f"\\U{plane:04x}fffe\\U{plane:04x}ffff" for plane in range(1, 17)) + "]")
@@ -86,6 +91,7 @@ class YamlFile:
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
     digest: bytes = b""  # SHA-256 of the file's bytes: results that depend only on them can be reused
+    refused: bool = False  # a value could not be read (a date that does not exist, …): the file is not used
 
     def line_of(self, path: Path_) -> int:
         """The line of the deepest value on `path` that exists (a missing key → its parent)."""
@@ -129,7 +135,7 @@ def read(path: Path, name: str, problems: list[Problem]) -> YamlFile | None:
         node = loader.get_single_node()
         result = YamlFile(name, None, digest=hashlib.sha256(raw).digest())
         result.data = _convert(loader, node, (), result, problems, text)
-        return result
+        return None if result.refused else result
     except yaml.MarkedYAMLError as err:
         problems.append(_syntax_problem(name, err, text))
         return None
@@ -192,7 +198,14 @@ def _convert(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, out: YamlFil
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(Problem(out.name, key_node.start_mark.line + 1, "a key is a list or a mapping here "
+                                        "(a `?` or brackets before the `:`): a key must be a single word"))
+                _refuse(out)
+                continue
+            key = _scalar(loader, key_node, out, problems)
+            if key is _REFUSED:
+                continue
             if key in result:
                 problems.append(Problem(out.name, key_node.start_mark.line + 1,
                                         f"the key `{key}` appears twice here: keep one"))
@@ -202,10 +215,61 @@ def _convert(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, out: YamlFil
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_convert(loader, item, path + (i,), out, problems, text) for i, item in enumerate(node.value)]
-    value = loader.construct_object(node, deep=True)
+    value = _scalar(loader, node, out, problems)
     if isinstance(value, str):
         value = _checked_text(value, node, path, out, problems, text)
-    return value
+    return None if value is _REFUSED else value
+
+
+_PLAIN = (None, "")  # a plain (unquoted) scalar's style: None in PyYAML, "" in libyaml's loader
+_REFUSED = object()  # a scalar that gave a problem: the file is not used, the value does not matter
+
+# Plain numbers and words as YAML 1.2 (editors, ruamel.yaml) and YAML 1.1 (PyYAML) both read them
+# the same way. 012 is 10 for one and 12 for the other; 1_000, 1:20, 0b101, yes/no/on/off are
+# numbers or booleans for one and text for the other: those are refused, never guessed.
+_PORTABLE = {
+    "tag:yaml.org,2002:int": re.compile(r"[-+]?(0|[1-9][0-9]*)"),
+    "tag:yaml.org,2002:float": re.compile(r"[-+]?(0|[1-9][0-9]*)?\.[0-9]+([eE][-+]?[0-9]+)?|[-+]?(0|[1-9][0-9]*)[eE][-+]?[0-9]+"
+                                          r"|[-+]?(0|[1-9][0-9]*)\.[0-9]*"),
+    "tag:yaml.org,2002:bool": re.compile(r"true|True|TRUE|false|False|FALSE"),
+}
+MAX_DIGITS = 30  # far above any figure of the plan; Python refuses integers over 4,300 digits
+
+
+def _refuse(out: YamlFile) -> object:
+    out.refused = True
+    return _REFUSED
+
+
+def _scalar(loader: yaml.SafeLoader, node: yaml.ScalarNode, out: YamlFile, problems: list[Problem]) -> Any:
+    """The value of one scalar, or _REFUSED after adding a problem that says what to write instead."""
+    line, raw = node.start_mark.line + 1, str(node.value)
+    shown = raw if len(raw) <= 40 else raw[:37] + "…"
+    portable = _PORTABLE.get(node.tag)
+    if node.style in _PLAIN and node.tag.endswith("float") and raw.lstrip("+-").lower() in (".inf", ".nan"):
+        problems.append(Problem(out.name, line, f"`{shown}` is not a number that can be counted or charted: "
+                                "write the value as a plain number"))
+        return _refuse(out)
+    if node.style in _PLAIN and portable and not portable.fullmatch(raw):
+        problems.append(Problem(out.name, line, f"`{shown}` is read differently by different YAML programs: "
+                                + ("write true or false" if node.tag.endswith("bool") else
+                                   "write the number plainly (e.g. 12, 0.5 or 1500)")
+                                + ", or put it in double quotes if it is text"))
+        return _refuse(out)
+    digits = sum(c.isdigit() for c in raw)
+    if node.tag in _PORTABLE and digits > MAX_DIGITS:
+        problems.append(Problem(out.name, line, f"`{shown}` has {digits:,} digits: a number here has at most "
+                                f"{MAX_DIGITS}; check it"))
+        return _refuse(out)
+    try:
+        return loader.construct_object(node, deep=True)
+    except (ValueError, OverflowError, TypeError, yaml.YAMLError):
+        if node.tag.endswith("timestamp"):
+            message = f"`{shown}` is not a date that exists: write a real date as YYYY-MM-DD (e.g. 2011-12-23)"
+        else:
+            message = f"`{shown}` cannot be read as a value: check it, or put it in double quotes if it is text"
+        problems.append(Problem(out.name, line, message))
+        return _refuse(out)
 
 
 def _checked_text(value: str, node: yaml.Node, path: Path_, out: YamlFile, problems: list[Problem],
@@ -215,13 +279,16 @@ def _checked_text(value: str, node: yaml.Node, path: Path_, out: YamlFile, probl
     if len(value) > MAX_TEXT_CHARS:
         problems.append(Problem(out.name, line, f"`{field}` is {len(value):,} characters long: a text may have at most "
                                 f"{MAX_TEXT_CHARS:,} characters; split it into paragraphs"))
-    elif invisible := INVISIBLE.search(value):  # written as an escape ("\f", "\u202e"), so not seen before
+    # written as an escape ("\f", "\u202e"), so not seen before; YAML turns every line break of a
+    # file into "\n", so a carriage return in a value was written as "\r"
+    elif invisible := INVISIBLE.search(value) or _CARRIAGE_RETURN.search(value):
         problems.append(Problem(out.name, line, invisible_message(invisible.group())))
-    elif node.end_mark.line > node.start_mark.line and node.style in (None, '"', "'", ">"):
+    elif node.end_mark.line > node.start_mark.line and node.style in (*_PLAIN, '"', "'", ">"):
         value = unfold(text[node.start_mark.index:node.end_mark.index], value)
     return value
 
 
+_CARRIAGE_RETURN = re.compile("\r")
 _BREAK = re.compile(r"(\S)[ \t]*\n[ \t]*(?=(\S))")
 
 

@@ -38,6 +38,12 @@ INVISIBLES = [
     ("byte order mark inside the text", "\ufeff", "U+FEFF (ZERO WIDTH NO-BREAK SPACE)"),
     ("line separator", "\u2028", "U+2028 (LINE SEPARATOR)"),
     ("noncharacter", "\uffff", "U+FFFF (NONCHARACTER)"),
+    ("Hangul filler", "\u3164", "U+3164 (HANGUL FILLER)"),
+    ("Braille blank", "\u2800", "U+2800 (BRAILLE PATTERN BLANK)"),
+    ("combining grapheme joiner", "\u034f", "U+034F (COMBINING GRAPHEME JOINER)"),
+    ("variation selector", "\ufe0f", "U+FE0F (VARIATION SELECTOR-16)"),
+    ("ideographic variation selector", "\U000e0100", "U+E0100 (VARIATION SELECTOR-17)"),
+    ("escaped carriage return", "\\r", "U+000D (CARRIAGE RETURN)"),
     # written as YAML escapes inside double quotes: only the parsed value has the character
     ("escaped form feed", "\\f", "U+000C (FORM FEED)"),
     ("escaped NUL", "\\0", "U+0000 (NULL)"),
@@ -76,12 +82,21 @@ def test_the_command_line_reports_a_form_feed_without_a_traceback(project):
             "1 problem(s) in data/: nothing was built; the previous site/ is unchanged."]
 
 
-def test_the_invisible_set_is_every_control_format_private_surrogate_and_noncharacter():
+# Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt, Unicode 15): characters
+# that show nothing, and the Braille blank U+2800, which shows nothing either.
+DEFAULT_IGNORABLE = [(0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160), (0x17B4, 0x17B5),
+                     (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164),
+                     (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3),
+                     (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF), (0x2800, 0x2800)]
+
+
+def test_the_invisible_set_is_every_control_format_private_surrogate_noncharacter_and_ignorable():
     kinds = {"Cc", "Cf", "Co", "Cs", "Zl", "Zp"}
     wrong = [hex(cp) for cp in range(0x110000)
              if bool(INVISIBLE.fullmatch(chr(cp))) != (
                  (unicodedata.category(chr(cp)) in kinds and chr(cp) not in "\t\n\r")
-                 or (cp & 0xFFFE) == 0xFFFE or 0xFDD0 <= cp <= 0xFDEF)]
+                 or (cp & 0xFFFE) == 0xFFFE or 0xFDD0 <= cp <= 0xFDEF
+                 or any(low <= cp <= high for low, high in DEFAULT_IGNORABLE))]
     assert wrong == []
 
 
@@ -188,3 +203,71 @@ def test_wrapped_text_reaches_both_chinese_editions_without_a_space(project):
     editions = {ed.lang.code: ed for ed in render_editions(load_plan(project / "data"))}
     assert "战略举措，大力推进" in editions["zh-Hans"].files["ch1.md"]
     assert "戰略舉措，大力推進" in editions["zh-Hant"].files["ch1.md"]
+
+
+# --- values that YAML programs read differently, or that cannot be read ----------------------------
+
+SCALARS = [
+    # (what is written after `value: `, the message)
+    ("2011-12-32", "`2011-12-32` is not a date that exists: write a real date as YYYY-MM-DD (e.g. 2011-12-23)"),
+    ("2013-02-30", "`2013-02-30` is not a date that exists: write a real date as YYYY-MM-DD (e.g. 2011-12-23)"),
+    ("9" * 5000, f"`{'9' * 37}…` has 5,000 digits: a number here has at most 30; check it"),
+    (".inf", "`.inf` is not a number that can be counted or charted: write the value as a plain number"),
+    ("-.inf", "`-.inf` is not a number that can be counted or charted: write the value as a plain number"),
+    (".nan", "`.nan` is not a number that can be counted or charted: write the value as a plain number"),
+    *((written, f"`{written}` is read differently by different YAML programs: write the number plainly "
+                "(e.g. 12, 0.5 or 1500), or put it in double quotes if it is text")
+      for written in ("012", "0x10", "0b101", "1:20", "1_000", "1_000.5", "00.5")),
+    *((written, f"`{written}` is read differently by different YAML programs: write true or false, or put it "
+                "in double quotes if it is text")
+      for written in ("yes", "no", "on", "off", "Yes", "NO", "On")),
+]
+READ_AS_WRITTEN = [("12", 12), ("0", 0), ("-3", -3), ("82.4", 82.4), ("0.5", 0.5), ("1.", 1.0), ("1.5e+3", 1500.0),
+                   ("true", True), ("False", False), ("2011-12-23", __import__("datetime").date(2011, 12, 23)),
+                   ('"012"', "012"), ("'yes'", "yes"), ("1e5", "1e5"), ("y", "y")]  # 1e5, y: text to PyYAML (YAML 1.1)
+
+
+def _read(tmp_path, document: str):
+    from generator.yamlfile import read
+
+    path = tmp_path / "x.yaml"
+    path.write_text(document, encoding="utf-8")
+    problems: list = []
+    return read(path, "data/x.yaml", problems), [str(p) for p in problems]
+
+
+@pytest.mark.parametrize("written,message", SCALARS, ids=[s[0][:12] for s in SCALARS])
+def test_a_value_yaml_programs_disagree_on_or_cannot_read_is_refused(tmp_path, written, message):
+    result, problems = _read(tmp_path, f"id: x\nlines:\n  - value: {written}\n")
+    assert result is None and problems == [f"data/x.yaml:3: {message}"]
+
+
+@pytest.mark.parametrize("written,value", READ_AS_WRITTEN, ids=[r[0] for r in READ_AS_WRITTEN])
+def test_a_value_every_yaml_program_reads_alike_is_kept(tmp_path, written, value):
+    result, problems = _read(tmp_path, f"value: {written}\n")
+    assert problems == [] and result.data == {"value": value}
+
+
+@pytest.mark.parametrize("document", ["? [a, b]\n: x\n", "foo: {[a]: b}\n", "? {a: 1}\n: x\n"])
+def test_a_key_that_is_a_list_or_a_mapping_is_refused(tmp_path, document):
+    result, problems = _read(tmp_path, "id: x\n" + document)
+    assert result is None
+    assert problems == ["data/x.yaml:2: a key is a list or a mapping here (a `?` or brackets before the `:`): a key "
+                        "must be a single word"]
+
+
+def test_an_impossible_date_stops_check_and_build_with_one_line(project):
+    edit(project, "front.yaml", "date: 2011-12-23", "date: 2011-12-32")
+    for command in ("check", "build"):
+        run = subprocess.run([sys.executable, "-m", "generator", command, "--root", str(project)],
+                             capture_output=True, text=True, cwd=REPO, timeout=300)
+        assert run.returncode == 1 and "Traceback" not in run.stderr
+        assert run.stderr.splitlines() == [
+            f"data/front.yaml:{line_of(project, 'front.yaml', '2011-12-32')}: `2011-12-32` is not a date that "
+            "exists: write a real date as YYYY-MM-DD (e.g. 2011-12-23)",
+            "1 problem(s) in data/: nothing was built; the previous site/ is unchanged."]
+
+
+def test_a_plain_text_wrapped_over_lines_is_joined_like_a_quoted_one(tmp_path):
+    result, problems = _read(tmp_path, "text: 举措，\n  大力推进 CIO\n  制度 and\n  more\n")
+    assert problems == [] and result.data == {"text": "举措，大力推进 CIO制度 and more"}
