@@ -46,9 +46,15 @@ def convert(root: Path) -> int:
     from .load import load_plan
 
     converter = HongKongConverter.for_plan(load_plan(root / "data"))
-    for line in sys.stdin:
-        end = "\n" if line.endswith("\n") else ""
-        sys.stdout.write(converter(line.removesuffix("\n")) + end)
+    raw = sys.stdin.buffer.read()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        print(f"standard input, line {line}: the text is not UTF-8: save or paste it as UTF-8; nothing was converted",
+              file=sys.stderr)
+        return 1
+    sys.stdout.write("\n".join(converter(line) for line in text.split("\n")))
     return 0
 
 
@@ -108,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-wait", action="store_true",
                         help="with `build`: exit at once if another build is running, instead of waiting")
     args = parser.parse_args(argv)
+    args.root = args.root.resolve()  # a relative --root would be read from MkDocs' own folders
     try:
         if args.command == "check":
             return check(args.root)

@@ -155,7 +155,12 @@ def write_text(path: Path, text: str) -> None:
 
 
 def write_bytes(path: Path, data: bytes) -> None:
-    """Replace the file `path` with `data` atomically: temporary file in the same folder, fsync, rename."""
+    """Replace the file `path` with `data` atomically: temporary file in the same folder, fsync, rename.
+
+    A symbolic link is followed: the file it points at is replaced and the link stays a link.
+    (A hard link cannot be kept by a rename: the other name keeps the old content.)
+    """
+    path = Path(os.path.realpath(path))
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as out:

@@ -145,9 +145,18 @@ def _english_blocks(data: Any, front: bool) -> Iterator[tuple[str, Any]]:
 def _stamp_file(path: Path, name: str, hashes: dict[str, str]) -> list[str]:
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
+    from ruamel.yaml.error import YAMLError
+
     raw = path.read_bytes()
     text, newline, bom = _decode(raw, name)
-    targets = [(ident, en) for ident, en in _english_blocks(_yaml().load(text), path.name == "front.yaml")
+    try:
+        document = _yaml().load(text)
+    except YAMLError as err:  # e.g. a tab after `key:`, which the loader of `make check` accepts
+        mark = getattr(err, "problem_mark", None)
+        raise _Refused(name, mark.line + 1 if mark else 1, "the YAML editor cannot read this line "
+                       f"({getattr(err, 'problem', None) or err.__class__.__name__}): write it with spaces only; "
+                       "nothing was written") from None
+    targets = [(ident, en) for ident, en in _english_blocks(document, path.name == "front.yaml")
                if ident in hashes]
     changes = [(ident, en) for ident, en in targets if str(en.get("source")) != hashes[ident]]
     if not changes:
@@ -173,6 +182,9 @@ def _stamp_file(path: Path, name: str, hashes: dict[str, str]) -> list[str]:
     except _Refused as refused:
         raise _Refused(name, refused.problem.line, f"{refused.problem.message}; add by hand: {by_hand}") from None
     out = (_BOM if bom else "") + new.replace("\n", newline)
+    if not path.stat().st_mode & 0o222:
+        raise _Refused(name, 1, "the file is read-only: make it writable (chmod u+w) and run the command "
+                       "again; nothing was written")
     atomic.write_bytes(path, out.encode("utf-8"))
     return [ident for ident, _ in targets]
 

@@ -172,3 +172,13 @@ def test_the_preview_survives_a_form_feed_and_every_failed_rebuild(project):
         assert not any("Traceback" in line for line in log), "".join(log)
         time.sleep(1)
         assert server.poll() is None, "a mistake in the data must not stop the preview"
+
+
+def test_a_relative_root_builds_the_same_site(project, built):
+    """`--root .` from the project folder: every path is made absolute first (MkDocs reads its
+    configuration from a folder of its own, where a relative path points elsewhere)."""
+    result = subprocess.run([sys.executable, "-m", "generator", "build", "--root", "."], cwd=project,
+                            capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr
+    assert_complete(project / "site", built / "site")
+    assert list(project.rglob(".staging-*")) == []

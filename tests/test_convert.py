@@ -1,8 +1,13 @@
 """Simplified → Hong Kong Traditional: OpenCC s2hk, the reviewed overrides, and tricky words."""
+import subprocess
+import sys
+
 import pytest
 
 from generator.convert import HongKongConverter, opencc_s2hk, override_effects
 from generator.model import Override
+
+from .conftest import REPO
 
 
 @pytest.fixture(scope="module")
@@ -56,3 +61,25 @@ def test_longest_override_wins_and_private_use_characters_pass_through():
 def test_conversion_keeps_everything_but_characters(hk):
     text = "2010 年 66.5%，TD-LTE 与 FTTH（100Mbps）"
     assert hk(text) == "2010 年 66.5%，TD-LTE 與 FTTH（100Mbps）"
+
+
+def test_the_convert_command_refuses_text_that_is_not_utf8():
+    run = subprocess.run([sys.executable, "-m", "generator", "convert"], input="民生发展\n".encode() + b"\xff\xfe\n",
+                         capture_output=True, cwd=REPO, timeout=120)
+    assert run.returncode == 1 and b"Traceback" not in run.stderr
+    assert run.stderr.decode().splitlines() == [
+        "standard input, line 2: the text is not UTF-8: save or paste it as UTF-8; nothing was converted"]
+
+
+def test_the_convert_command_keeps_lines_and_a_missing_final_newline():
+    run = subprocess.run([sys.executable, "-m", "generator", "convert"], input="民生发展\n\n“智慧城市”".encode(),
+                         capture_output=True, cwd=REPO, timeout=120)
+    assert run.returncode == 0 and run.stdout.decode() == "民生發展\n\n「智慧城市」"
+
+
+def test_jieba_keeps_its_prepared_dictionary_in_this_users_cache_folder():
+    """Not in the shared temporary folder, where another user's copy cannot be replaced."""
+    from generator import cache
+    from generator.hongkong.segment import _tokenizer
+
+    assert _tokenizer(()).tmp_dir == str(cache.FOLDER)

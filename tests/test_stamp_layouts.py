@@ -179,3 +179,44 @@ def test_unknown_id_writes_nothing(project):
     assert run.returncode == 1
     assert run.stderr.strip().startswith("unknown id(s): no-such-id ")
     assert {p.name: p.read_bytes() for p in (project / "data").glob("*.yaml")} == before
+
+
+def test_a_line_the_yaml_editor_cannot_read_is_refused_without_writing(project):
+    """A tab after `source:` passes `make check` (PyYAML) but not ruamel.yaml: a message, not a traceback."""
+    path = project / "data" / "chapter-5.yaml"
+    edit(project, "chapter-5.yaml", EN_BLOCK, '        en:\n          source:\t"1067b5d0"\n          text: ')
+    edit(project, "chapter-5.yaml", CHANGED_FROM, CHANGED_TO)
+    before = path.read_bytes()
+    line = before.decode("utf-8").split("\n").index('          source:\t"1067b5d0"') + 1
+    run = translated(project, "ch5-s1-p1")
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert run.stderr.splitlines()[0].startswith(f"data/chapter-5.yaml:{line}: the YAML editor cannot read this line (")
+    assert run.stderr.splitlines()[0].endswith("): write it with spaces only; nothing was written")
+    assert path.read_bytes() == before
+
+
+def test_a_symbolic_link_stays_a_link_to_the_edited_file(project, tmp_path):
+    elsewhere = tmp_path / "kept-elsewhere.yaml"
+    path = project / "data" / "chapter-5.yaml"
+    path.replace(elsewhere)
+    path.symlink_to(elsewhere)
+    edit_bytes(elsewhere, CHANGED_FROM, CHANGED_TO)
+    fingerprint = new_fingerprint(project)
+    assert translated(project, "ch5-s1-p1").returncode == 0
+    assert path.is_symlink() and path.resolve() == elsewhere
+    assert f'source: "{fingerprint}"' in elsewhere.read_text(encoding="utf-8")
+
+
+def test_a_read_only_file_is_refused_without_writing(project):
+    path = project / "data" / "chapter-5.yaml"
+    edit(project, "chapter-5.yaml", CHANGED_FROM, CHANGED_TO)
+    before = path.read_bytes()
+    path.chmod(0o444)  # root may write it anyway: the command must ask first
+    try:
+        run = translated(project, "ch5-s1-p1")
+    finally:
+        path.chmod(0o644)
+    assert run.returncode == 1
+    assert run.stderr.splitlines()[0] == ("data/chapter-5.yaml:1: the file is read-only: make it writable (chmod u+w) "
+                                          "and run the command again; nothing was written")
+    assert path.read_bytes() == before

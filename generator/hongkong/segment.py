@@ -37,6 +37,11 @@ def _tokenizer(words: tuple[str, ...]):
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
+    # jieba keeps its prepared dictionary in the shared temporary folder by default, where another
+    # user's copy cannot be replaced (a traceback and a 9 MB temporary file left behind per run):
+    # keep it in this user's own cache folder instead
+    cache.FOLDER.mkdir(parents=True, exist_ok=True)
+    tokenizer.tmp_dir = str(cache.FOLDER)
     tokenizer.initialize()
     for word in words:
         tokenizer.add_word(word)
