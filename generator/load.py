@@ -121,12 +121,16 @@ def _explain(err: ValidationError, src: YamlFile) -> Iterator[Problem]:
     """What the schema cannot say (e.g. strict dates, custom rules) is found by the models."""
     for e in err.errors(include_url=False):
         loc = tuple(e["loc"])
+        if loc[-1:] == ("[key]",):  # a key of a mapping has the wrong form: the message names the key itself
+            loc = loc[:-1]
         field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "value")
         where = nearest_id(src.data, loc)
         where = f" (in `{where}`)" if where else ""
         ctx = e.get("ctx", {})
         if e["type"] == "value_error":
             detail = str(e["msg"]).removeprefix("Value error, ")
+        elif e["type"] == "string_pattern_mismatch":
+            detail = str(ctx.get("pattern", ""))
         else:
             detail = str(ctx.get("expected", ctx.get("ge", ctx.get("le", ctx.get("max_length", e["msg"])))))
         yield Problem(src.name, src.line_of(loc), message(e["type"], field, detail) + where)

@@ -20,7 +20,15 @@ def _one_paragraph(value: str) -> str:
     return value
 
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$", max_length=60)]
+ID_PATTERN = r"^[a-z][a-z0-9-]*$"
+FINGERPRINT = r"^[0-9a-f]{8}$"          # what `python -m generator translated` writes
+KEY = r"^[a-z][a-z0-9_]*$"              # interface string names, column names
+CODE = r"^[a-z_]+$"                     # unit codes
+FILE_NAME = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+HTTPS = r"^https://"                    # a page cited for a Hong Kong usage decision
+GOV_HK = r"^https?://[^ ]+\.gov\.hk/"    # a Hong Kong government page
+WEB_ADDRESS = r"^https?://[^\s<>\"'`]+$"  # a source a page links to: never javascript: or data:
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60)]
 
 # Ids the generator and the theme use themselves, in every edition: pages the generator makes,
 # folders MkDocs and Material write beside the pages, and the anchors of headings and elements
@@ -62,7 +70,7 @@ class English(Strict):
     plan_title: Optional[Text] = None
     issuing_office: Optional[Text] = None
     document_number: Optional[Text] = None
-    source: Optional[Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8}$")]] = None  # hash of the Chinese translated
+    source: Optional[Annotated[str, StringConstraints(pattern=FINGERPRINT)]] = None  # hash of the Chinese translated
     status: Literal["draft", "reviewed"] = "draft"
 
 
@@ -157,6 +165,7 @@ LangText = dict[Literal["zh-Hans", "en"], Text]
 
 
 SITE_URL = r"^https?://[^/\s]+/([^/\s]+/)*$"  # absolute, ending in /
+BASE_PATH = r"^/([^/\s]+/)*$"
 REPOSITORY_URL = r"^https://[^/\s]+/[^/\s]+/[^/\s]+$"  # https://github.com/OWNER/NAME, no trailing /
 
 
@@ -173,12 +182,12 @@ class Site(Strict):
     """Site settings and interface strings."""
 
     edition_date: datetime.date
-    base_path: Annotated[str, StringConstraints(pattern=r"^/([^/\s]+/)*$")] = "/"
+    base_path: Annotated[str, StringConstraints(pattern=BASE_PATH)] = "/"
     site_url: Optional[Annotated[str, StringConstraints(pattern=SITE_URL)]] = None
     repository_url: Optional[Annotated[str, StringConstraints(pattern=REPOSITORY_URL)]] = None
     editions: dict[Literal["zh-Hans", "zh-Hant", "en"], EditionName]
     contents: list[Id] = Field(min_length=1)
-    ui: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")], LangText]
+    ui: dict[Annotated[str, StringConstraints(pattern=KEY)], LangText]
 
 
 class Override(Strict):
@@ -187,7 +196,7 @@ class Override(Strict):
     simplified: Text
     hk: Text
     reason: Text
-    source: Optional[Annotated[str, StringConstraints(pattern=r"^https://")]] = None  # page showing the HK usage
+    source: Optional[Annotated[str, StringConstraints(pattern=HTTPS)]] = None  # page showing the HK usage
 
 
 Char = Annotated[str, StringConstraints(min_length=1, max_length=1)]
@@ -199,7 +208,7 @@ class HkForm(Strict):
     opencc: Char              # the character OpenCC (s2hk) writes
     hk: Char                  # the character Hong Kong government text writes (= opencc: OpenCC is right)
     example: Text             # words on the cited page that show the form
-    source: Annotated[str, StringConstraints(pattern=r"^https://")]
+    source: Annotated[str, StringConstraints(pattern=HTTPS)]
     reason: Text
 
 
@@ -257,7 +266,7 @@ class HkUsage(Strict):
 
     term: Text                # the Hong Kong term, in Traditional Chinese
     example: Text             # words on the cited page that show it
-    source: Annotated[str, StringConstraints(pattern=r"^https?://[^ ]+\.gov\.hk/")]  # a .gov.hk page
+    source: Annotated[str, StringConstraints(pattern=GOV_HK)]  # a .gov.hk page
 
 
 class HkWord(HkUsage):
@@ -276,12 +285,16 @@ Bilingual = dict[Literal["zh-Hans", "en"], Text]
 Confidence = Literal["high", "medium-high", "medium", "medium-low", "low"]
 
 
+# A web address a page links to: http(s) only (a `javascript:` or `data:` address is never a source).
+WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS)]
+
+
 class Source(Strict):
     """A public source cited for an observation or a project status."""
 
     source: Text
     publisher: Text
-    url: Text
+    url: WebAddress
     mirror: bool = False          # a republishing site: kept in the data, never linked
     accessed: Optional[datetime.date] = None
     confidence: Confidence
@@ -303,7 +316,7 @@ class Indicator(Strict):
     id: Id
     theme: Id
     name: Bilingual
-    unit: Annotated[str, StringConstraints(pattern=r"^[a-z_]+$")]
+    unit: Annotated[str, StringConstraints(pattern=CODE)]
     direction: Literal["at_least", "above", "at_most", "reach"]
     baseline: Optional[Point] = None
     target: Point
@@ -313,7 +326,7 @@ class Indicator(Strict):
 
 class Indicators(Strict):
     themes: dict[Id, Bilingual]
-    units: dict[Annotated[str, StringConstraints(pattern=r"^[a-z_]+$")], Bilingual]
+    units: dict[Annotated[str, StringConstraints(pattern=CODE)], Bilingual]
     indicators: list[Indicator] = Field(min_length=1)
 
 
@@ -359,8 +372,8 @@ class OpenData(Strict):
     readme: list[Bilingual] = []
     licence: Licence
     source_status: Bilingual
-    files: dict[Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")], Bilingual]
-    fields: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")], Bilingual]
+    files: dict[Annotated[str, StringConstraints(pattern=FILE_NAME)], Bilingual]
+    fields: dict[Annotated[str, StringConstraints(pattern=KEY)], Bilingual]
 
 
 class Plan(BaseModel):

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
-from . import cache
+from . import cache, model
 from .problems import Problem
 from .yamlfile import YamlFile
 
@@ -112,7 +112,7 @@ def _explain(error: ValidationError, src: YamlFile) -> Iterator[Problem]:
     kind, detail = _KINDS.get((error.validator, str(value)), _KINDS.get((error.validator, ""), ("", "")))
     if error.validator in ("enum", "const"):
         detail = _choices(value if error.validator == "enum" else [value])
-    elif error.validator in ("minimum", "maximum", "maxLength"):
+    elif error.validator in ("minimum", "maximum", "maxLength", "pattern"):
         detail = str(value)
     text = message(kind, field, detail) if kind else f"`{field}`: {error.message}"
     yield Problem(src.name, src.line_of(path), text + where)
@@ -123,7 +123,7 @@ _KINDS: dict[tuple[str, str], tuple[str, str]] = {
     ("type", "array"): ("list_type", ""),
     ("type", "object"): ("dict_type", ""),
     ("type", "integer"): ("int_type", ""),
-    ("type", "number"): ("int_type", ""),
+    ("type", "number"): ("float_type", ""),
     ("type", "boolean"): ("bool_type", ""),
     ("minLength", "1"): ("string_too_short", ""),
     ("maxLength", ""): ("string_too_long", ""),
@@ -144,11 +144,21 @@ def _choices(values: list[Any]) -> str:
     return ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
-# the address fields of data/site.yaml: what a valid value looks like
-_ADDRESSES = {
-    "site_url": "must be a full address ending in /, e.g. https://example.github.io/plan/",
-    "base_path": "must start and end with /, e.g. /plan/ (or / at the root of a domain)",
-    "repository_url": "must be the repository's full address, e.g. https://github.com/OWNER/NAME, without a / at the end",
+# what a value that must have a given form (a pattern of generator/model.py) should look like
+_FORMS = {
+    model.ID_PATTERN: "must use lowercase letters, digits and hyphens, starting with a letter (e.g. ch3-s2-p9)",
+    model.FINGERPRINT: ("must be the 8-character fingerprint that `python -m generator translated ID` writes: run "
+                        "that command rather than typing it"),
+    model.KEY: "is not a valid key: use lowercase letters, digits and _, starting with a letter",
+    model.CODE: "must use lowercase letters and _ (e.g. percent)",
+    model.FILE_NAME: "must be a file name: letters, digits, dots, hyphens and _",
+    model.HTTPS: "must be the address of the page, starting with https://",
+    model.GOV_HK: "must be the address of a Hong Kong government page (https://….gov.hk/…)",
+    model.WEB_ADDRESS: "must be a web address starting with http:// or https://, without spaces",
+    model.SITE_URL: "must be a full address ending in /, e.g. https://example.github.io/plan/",
+    model.BASE_PATH: "must start and end with /, e.g. /plan/ (or / at the root of a domain)",
+    model.REPOSITORY_URL: "must be the repository's full address, e.g. https://github.com/OWNER/NAME, without a / at "
+                          "the end",
 }
 
 
@@ -160,16 +170,14 @@ def message(kind: str, field: str, detail: str = "") -> str:
         "string_type": f"`{field}` must be text: put the value in double quotes",
         "string_too_short": f"`{field}` is empty: write the text, or remove the entry",
         "string_too_long": f"`{field}` is too long: use at most {detail} characters",
-        "string_pattern_mismatch": (f"`{field}` must use lowercase letters, digits and hyphens, starting with a "
-                                    "letter (e.g. ch3-s2-p9)" if field in ("id", "contents")
-                                    else f"`{field}` {_ADDRESSES[field]}" if field in _ADDRESSES
-                                    else f"`{field}` is not a valid key: use lowercase letters, digits and _"),
+        "string_pattern_mismatch": f"`{field}` " + _FORMS.get(detail, f"does not have the form it needs ({detail})"),
         "date_type": f"`{field}` must be a date written YYYY-MM-DD, without quotes",
         "list_type": f"`{field}` must be a list: one entry per line, each starting with `- `",
         "model_type": f"`{field}` must be a group of `key: value` lines, indented under it",
         "dict_type": f"`{field}` must be a group of `key: value` lines, indented under it",
         "too_short": f"`{field}` needs at least one entry",
         "int_type": f"`{field}` must be a whole number, without quotes",
+        "float_type": f"`{field}` must be a number, without quotes (e.g. 82.4)",
         "bool_type": f"`{field}` must be true or false, without quotes",
         "literal_error": f"`{field}` must be one of: {detail}",
         "greater_than_equal": f"`{field}` must be {detail or 1} or more",
