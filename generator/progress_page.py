@@ -270,9 +270,12 @@ class ProjectRow:
     evidence: list[dict]
 
 
-def _first_sentence(text: str, english: bool) -> str:
+def first_sentence(text: str, english: bool) -> str:
+    """The first sentence of `text` (with … if more follows): up to 。 or ； in Chinese, up to
+    . or ; and a space in English. The edition decides which, never the characters: English
+    text has curly quotes and Chinese text has Latin letters."""
     parts = re.split(r"(?<=[。；])" if not english else r"(?<=[.;])\s", text, maxsplit=1)
-    return parts[0] + ("…" if len(parts) > 1 else "")
+    return parts[0] + ("…" if len(parts) > 1 and parts[1].strip() else "")
 
 
 def project_rows(plan: model.Plan, loc) -> list[ProjectRow]:
@@ -285,13 +288,13 @@ def project_rows(plan: model.Plan, loc) -> list[ProjectRow]:
         title = f"{loc.text(section, 'number')} {loc.text(section, 'title')}".strip()
         intro = next((p for p in section.paragraphs if not p.lead), None)
         rows.append(ProjectRow(project.id, 1, title, f"../{chapter.id}/#{section.id}",
-                               _first_sentence(loc.text(intro, "text"), english) if intro else "",
+                               first_sentence(loc.text(intro, "text"), english) if intro else "",
                                project.status, loc.ui(f"status_{project.status}"),
                                [_evidence(e, loc) for e in project.evidence]))
         for item in project.items:
             p = by_id[item.paragraph]
             rows.append(ProjectRow(f"{project.id}-{p.id}", 2, loc.text(p, "lead").rstrip("。."),
-                                   f"../{chapter.id}/#{p.id}", _first_sentence(loc.text(p, "text"), english),
+                                   f"../{chapter.id}/#{p.id}", first_sentence(loc.text(p, "text"), english),
                                    item.status, loc.ui(f"status_{item.status}"),
                                    [_evidence(e, loc) for e in item.evidence]))
     return rows

@@ -163,14 +163,12 @@ def sources(plan: model.Plan, loc: Localizer) -> Table:
     return Table("sources", fields, ["source_id"], list(rows.values()))
 
 
-def _first_sentence(text: str) -> str:
-    from ..progress_page import _first_sentence as first
-    return first(text, False) if text and not text.isascii() else first(text, True)
-
-
 def projects(plan: model.Plan, loc: Localizer) -> tuple[Table, Table]:
     """The key projects and sub-items (one row each), and the evidence cited for each (one row per source)."""
+    from ..progress_page import first_sentence
+
     sections = {s.id: s for c in plan.chapters for s in c.sections}
+    english = loc.lang.source == "en"
     rows, evidence = [], []
 
     def add(pid: str, parent: Optional[str], level: int, name: str, section: str, paragraph: Optional[str],
@@ -188,12 +186,12 @@ def projects(plan: model.Plan, loc: Localizer) -> tuple[Table, Table]:
         by_id = {p.id: p for p in section.paragraphs}
         intro = next((p for p in section.paragraphs if not p.lead), None)
         title = f"{loc.text(section, 'number')} {loc.text(section, 'title')}".strip()
-        add(project.id, None, 1, title, section.id, None, _first_sentence(loc.text(intro, "text")) if intro else "",
+        add(project.id, None, 1, title, section.id, None, first_sentence(loc.text(intro, "text"), english) if intro else "",
             project.status, project.evidence)
         for item in project.items:
             p = by_id[item.paragraph]
             add(f"{project.id}-{p.id}", project.id, 2, loc.text(p, "lead").rstrip("。."), section.id, p.id,
-                _first_sentence(loc.text(p, "text")), item.status, item.evidence)
+                first_sentence(loc.text(p, "text"), english), item.status, item.evidence)
     statuses = ["planned", "in_progress", "completed", "no_data"]
     table = Table("projects", [
         Field("project_id", constraints=_req(unique=True)), Field("parent_id"),

@@ -131,3 +131,21 @@ def test_notes_that_start_like_formulas_are_published_safely(tmp_path):
         for ident, note in notes.items():
             assert next(r for r in rows if r["indicator_id"] == ident)["note"] == "'" + note
             assert next(r for r in data if r["indicator_id"] == ident)["note"] == note
+
+
+END = {"en": re.compile(r"[.;](\s|$)"), "zh-Hans": re.compile(r"[。；]"), "zh-Hant": re.compile(r"[。；]")}
+
+
+@pytest.mark.parametrize("code", EDITIONS)
+def test_each_projects_planned_label_is_one_sentence_of_its_paragraph(built, code):
+    """The README promises the first sentence: English text with curly quotes (“fibre in, copper
+    out”) once went through the Chinese rule and published whole paragraphs."""
+    plan = {p["paragraph_id"]: p["text"] for p in read_csv(folder(built, code) / "paragraphs.csv")}
+    rows = [r for r in read_csv(folder(built, code) / "projects.csv") if r["paragraph_id"]]
+    assert len(rows) > 40
+    for row in rows:
+        label, text = row["planned_label"], plan[row["paragraph_id"]]
+        whole = label.removesuffix("…")
+        assert text.startswith(whole), row["project_id"]
+        assert not END[code].search(whole[:-1]), (row["project_id"], label)   # no sentence ends inside it
+        assert label.endswith("…") == (len(whole) < len(text)), row["project_id"]
