@@ -77,6 +77,7 @@ def load_plan(data_dir: Path) -> model.Plan:
         problems.extend(_check_indicators(indicators.value, indicators.src, paragraphs))
     if projects.ok:
         problems.extend(_check_projects(projects.value.projects, projects.src, sections))
+    problems.extend(_check_sources(_citations(indicators, projects)))
     everything = [site, front, glossary, closing, overrides, terms, editorial, key_terms, indicators, projects,
                   files["downloads"], *chapters]
     if problems or not all(f.ok for f in everything):
@@ -272,6 +273,8 @@ def _check_indicators(indicators: model.Indicators, src: YamlFile, paragraphs: s
             if point and paragraphs is not None and point.paragraph not in paragraphs:
                 yield Problem(src.name, src.line_of(here + (key, "paragraph")),
                               f"`{key}.paragraph: {point.paragraph}` is not a paragraph id of the plan")
+        yield from _once_per_source(src, [(o, here + ("observations", k), o.year)
+                                          for k, o in enumerate(ind.observations)], "a {key} observation")
 
 
 def _check_projects(projects: list[model.Project], src: YamlFile,
@@ -288,10 +291,58 @@ def _check_projects(projects: list[model.Project], src: YamlFile,
                     yield Problem(src.name, src.line_of(here + ("items", j, "paragraph")),
                                   f"`paragraph: {item.paragraph}` is not a paragraph of {project.section}")
         for j, item in [(-1, project), *enumerate(project.items)]:
+            at = here if j < 0 else here + ("items", j)
+            yield from _once_per_source(src, [(e, at + ("evidence", k), None) for k, e in enumerate(item.evidence)],
+                                        "evidence")
             if item.status != "no_data" and not item.evidence:
                 path = here + (("status",) if j < 0 else ("items", j, "status"))
                 yield Problem(src.name, src.line_of(path), f"status `{item.status}` needs cited evidence: add an "
                               "`evidence` entry with its source, or set the status to no_data")
+
+
+def _source_key(source: model.Source) -> tuple[str, str, str]:
+    """What makes two citations the same source (the published source_id is made from it)."""
+    return source.source, source.publisher, source.url
+
+
+def _once_per_source(src: YamlFile, cited: list[tuple[model.Source, tuple, object]], what: str) -> Iterator[Problem]:
+    """One citation of a source per indicator and year (or per project item): a second one either
+    repeats the first or contradicts it, and the published tables key their rows by source."""
+    first: dict[tuple, int] = {}
+    for source, path, key in cited:
+        line = src.line_of(path)
+        here = (key, *_source_key(source))
+        if here in first:
+            label = what.format(key=key)
+            yield Problem(src.name, line, f"{label} from this source is already cited at line {first[here]}: keep "
+                          "one (give the other its own source, title or address if it really is another)")
+        first.setdefault(here, line)
+
+
+def _check_sources(cited: list[tuple[YamlFile, tuple, model.Source]]) -> Iterator[Problem]:
+    """A source (title, publisher, address) is a republishing mirror or not, the same everywhere it is cited."""
+    first: dict[tuple[str, str, str], tuple[str, int, bool]] = {}
+    for src, path, source in cited:
+        line = src.line_of(path + ("mirror",))
+        name, at, mirror = first.setdefault(_source_key(source), (src.name, line, source.mirror))
+        if mirror != source.mirror:
+            yield Problem(src.name, line, f"this source is marked `mirror: {str(source.mirror).lower()}` here but "
+                          f"`mirror: {str(mirror).lower()}` at {name}:{at}: make them agree (a mirror's address is "
+                          "never linked)")
+
+
+def _citations(indicators: Loaded, projects: Loaded) -> list[tuple[YamlFile, tuple, model.Source]]:
+    """Every cited source of the indicators and the projects, with its file and place, in file order."""
+    cited = []
+    if indicators.ok:
+        cited += [(indicators.src, ("indicators", i, "observations", k), o)
+                  for i, ind in enumerate(indicators.value.indicators) for k, o in enumerate(ind.observations)]
+    if projects.ok:
+        for i, project in enumerate(projects.value.projects):
+            for j, item in [(-1, project), *enumerate(project.items)]:
+                at = ("projects", i) if j < 0 else ("projects", i, "items", j)
+                cited += [(projects.src, at + ("evidence", k), e) for k, e in enumerate(item.evidence)]
+    return cited
 
 
 def _check_glossary(glossary: model.Glossary, src: YamlFile) -> Iterator[Problem]:

@@ -175,3 +175,47 @@ def test_a_wrong_appendix_reference_lists_the_entries_as_they_are_named(project,
     ids = ["cloud", *(t.id for t in plan.glossary.terms[1:])]
     assert any(p.endswith(f"`glossary: term1` is not an appendix entry: use one of {', '.join(ids)}")
                for p in found), found
+
+
+OBSERVATION_2013 = """      - year: 2013
+        value: 82.4
+        source: 深圳副市长张文在“2013中国智慧城市发展高峰论坛”上的讲话（报道）
+        publisher: 94ec.com
+        url: http://94ec.com/news/show-3086.html
+        mirror: false
+        accessed: null
+        confidence: medium
+"""
+
+
+def _line_after(text: str, block: str, offset: int) -> int:
+    """The line `offset` lines into the first place `block` stands in data/indicators.yaml."""
+    return text[: text.index(block)].count("\n") + 1 + offset
+
+
+def test_a_second_value_from_the_same_source_for_the_same_year_is_refused(project):
+    """Two 2013 values from one source contradict each other, and the published table (keyed by
+    indicator, kind, year and source) would no longer validate."""
+    edit(project, "indicators.yaml", OBSERVATION_2013,
+         OBSERVATION_2013 + OBSERVATION_2013.replace("value: 82.4", "value: 85.0"))
+    text = (project / "data" / "indicators.yaml").read_text(encoding="utf-8")
+    first = _line_after(text, OBSERVATION_2013, 0)
+    assert problems_of(project) == [
+        f"data/indicators.yaml:{first + 8}: a 2013 observation from this source is already cited at line {first}: "
+        "keep one (give the other its own source, title or address if it really is another)"]
+
+
+def test_a_source_is_a_mirror_everywhere_or_nowhere(project):
+    """The same source cited for another indicator, there marked as a mirror: sources.csv has one
+    row per source, so it would keep one flag and link (or hide) the address wrongly."""
+    elsewhere = OBSERVATION_2013.replace("mirror: false", "mirror: true")
+    text = (project / "data" / "indicators.yaml").read_text(encoding="utf-8")
+    start = text.index("  - id: fibre-to-the-home\n")
+    at = text.index("    observations:\n", start) + len("    observations:\n")
+    (project / "data" / "indicators.yaml").write_text(text[:at] + elsewhere + text[at:], encoding="utf-8")
+    text = (project / "data" / "indicators.yaml").read_text(encoding="utf-8")
+    first = _line_after(text, OBSERVATION_2013, 5)
+    second = _line_after(text, elsewhere, 5)
+    assert problems_of(project) == [
+        f"data/indicators.yaml:{second}: this source is marked `mirror: true` here but `mirror: false` at "
+        f"data/indicators.yaml:{first}: make them agree (a mirror's address is never linked)"]
