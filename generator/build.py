@@ -26,7 +26,7 @@ import yaml
 
 from . import model
 from . import csp
-from . import pdf
+from . import opendata, pdf
 from .atomic import build_lock, publish, repair, staging_folder
 from .parallel import FOLDER as PARALLEL, pages as parallel_pages
 from .material_patch import quiet_sitemap_lookups
@@ -285,7 +285,10 @@ def _build(root: Path, log, make_pdfs: bool) -> dict[str, float]:
         started = time.perf_counter()
         pdfs.update(pdf.publish(plan, views, make=make_pdfs, previous_site=root / "site", log=log))
         for loc, pages in views:
-            pdf.attach(loc, pages, pdfs.get(loc.lang.code))
+            edition = pdfs.get(loc.lang.code)
+            pdf.attach(loc, pages, edition)
+            if edition:
+                opendata.with_pdf(pages, loc, plan, opendata.PdfFile(edition.name, edition.size))
         times["pdf editions"] = time.perf_counter() - started
 
     editions = render_editions(plan, before_render=with_pdfs)

@@ -6,7 +6,7 @@
 The files are written beside the page (docs/<lang>/downloads/), so they are served at
 /<lang>/downloads/<file> and listed at /<lang>/downloads/.
 """
-from .package import Download, downloads
-from .page import downloads_page
+from .package import Download, PdfFile, downloads
+from .page import downloads_page, with_pdf
 
-__all__ = ["Download", "downloads", "downloads_page"]
+__all__ = ["Download", "PdfFile", "downloads", "downloads_page", "with_pdf"]

@@ -23,6 +23,14 @@ FOLDER = "downloads"
 
 
 @dataclass(frozen=True)
+class PdfFile:
+    """The edition's PDF (generator/pdf), described with the data: its name in downloads/ and size."""
+
+    name: str
+    size: int  # bytes
+
+
+@dataclass(frozen=True)
 class Download:
     """One published file: its name (in downloads/), content, format and one-line description."""
 
@@ -72,12 +80,17 @@ def _schema(table: Table, texts: model.OpenData, loc: Localizer) -> dict:
     return schema
 
 
-def datapackage(plan: model.Plan, loc: Localizer, tables: list[Table], texts: model.OpenData) -> dict:
-    """datapackage.json: the package, its licence, the plan as its source, and a Table Schema per CSV."""
+def datapackage(plan: model.Plan, loc: Localizer, tables: list[Table], texts: model.OpenData,
+                pdf: PdfFile | None = None) -> dict:
+    """datapackage.json: the package, its licence, the plan as its source, a Table Schema per CSV,
+    and the edition's PDF (with its size in bytes, which a validator checks) when there is one."""
     front = plan.front
     resources = [{"name": name.removesuffix(".json"), "path": name, "format": "json", "mediatype": "application/json",
                   "encoding": "utf-8", "title": name, "description": _say(loc, texts.files[name])}
                  for name in ("plan.json", "progress.json")]
+    if pdf:
+        resources.append({"name": "plan-pdf", "path": pdf.name, "format": "pdf", "mediatype": "application/pdf",
+                          "bytes": pdf.size, "title": pdf.name, "description": loc.ui("pdf_download")})
     for t in tables:
         resources.append({"name": t.name, "path": t.file, "profile": "tabular-data-resource", "format": "csv",
                           "mediatype": "text/csv", "encoding": "utf-8", "title": t.file,
@@ -118,8 +131,12 @@ def readme(loc: "Localizer", texts: model.OpenData, files: list[Download], table
     return "\n".join(lines)
 
 
-def downloads(plan: model.Plan, loc: Localizer) -> list[Download]:
-    """Every file of the edition's downloads folder, datapackage.json and README.md first."""
+def downloads(plan: model.Plan, loc: Localizer, pdf: PdfFile | None = None) -> list[Download]:
+    """Every file of the edition's downloads folder, datapackage.json and README.md first.
+
+    `pdf`: the edition's PDF, written beside them by generator/pdf; README.md and datapackage.json
+    describe it too (it is not among the files returned).
+    """
     texts = _texts(plan)
     tables = all_tables(plan, loc)
     paragraphs = next(t for t in tables if t.name == "paragraphs")
@@ -130,9 +147,11 @@ def downloads(plan: model.Plan, loc: Localizer) -> list[Download]:
     names = ["datapackage.json", "README.md", *(d.name for d in data)]
     _described(texts, tables, names)
     data = [Download(d.name, d.content, d.format, _say(loc, texts.files[d.name])) for d in data]
-    package = Download("datapackage.json", json_text(datapackage(plan, loc, tables, texts)), "JSON",
+    package = Download("datapackage.json", json_text(datapackage(plan, loc, tables, texts, pdf)), "JSON",
                        _say(loc, texts.files["datapackage.json"]))
     guide = Download("README.md", "", "Markdown", _say(loc, texts.files["README.md"]))
     listed = [package, guide, *data]
+    if pdf:
+        listed.append(Download(pdf.name, "", "PDF", loc.ui("pdf_download")))
     guide = Download("README.md", readme(loc, texts, listed, tables), "Markdown", guide.description)
     return [package, guide, *data]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import model
-from .package import FOLDER, downloads
+from .package import FOLDER, PdfFile, downloads
 
 if TYPE_CHECKING:
     from ..views import Localizer, PageView
@@ -19,11 +19,15 @@ def size_label(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
 
 
-def downloads_page(loc: "Localizer", plan: model.Plan) -> "PageView":
-    """The page, with the files as its attachments (written to docs/<lang>/downloads/)."""
+def downloads_page(loc: "Localizer", plan: model.Plan, pdf: PdfFile | None = None) -> "PageView":
+    """The page, with the files as its attachments (written to docs/<lang>/downloads/).
+
+    Built once without the PDF (it is made from the page views), then again with it by
+    `with_pdf` once the PDF exists, so that README.md and datapackage.json describe it.
+    """
     from ..views import Heading, PageView
 
-    files = downloads(plan, loc)
+    files = downloads(plan, loc, pdf)
     assert plan.opendata
     texts = plan.opendata
 
@@ -39,3 +43,12 @@ def downloads_page(loc: "Localizer", plan: model.Plan) -> "PageView":
         extra={"description": say(texts.description), "files": rows, "licence": texts.licence,
                "licence_statement": say(texts.licence.statement), "source_status": say(texts.source_status)},
         attachments={f"{FOLDER}/{f.name}": f.content for f in files})
+
+
+def with_pdf(pages: list["PageView"], loc: "Localizer", plan: model.Plan, pdf: PdfFile) -> None:
+    """Replace the edition's downloads page in `pages` by one whose README and package list `pdf`."""
+    for i, page in enumerate(pages):
+        if page.id == FOLDER:
+            fresh = downloads_page(loc, plan, pdf)
+            fresh.extra.update({k: v for k, v in page.extra.items() if k not in fresh.extra})  # the PDF link
+            pages[i] = fresh

@@ -2,6 +2,7 @@
 primary and foreign keys), and a broken copy does not."""
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -91,3 +92,27 @@ def test_a_column_without_a_description_stops_the_build(project):
     plan = load_plan(project / "data")
     with pytest.raises(BuildError, match=r"data/downloads.yaml: no description for column value_label"):
         downloads(plan, localizer(LANGUAGES[0], plan))
+
+
+@pytest.mark.parametrize("code", EDITIONS)
+def test_every_file_in_the_folder_is_described_in_the_readme_and_the_package_and_nothing_else(built, code):
+    """An analyst who downloads the folder finds each file in README.md and in datapackage.json
+    (the package and the README themselves excepted), and no description of a file that is not there."""
+    here = {p.name for p in folder(built, code).iterdir() if p.name != "index.html"}
+    readme = (folder(built, code) / "README.md").read_text(encoding="utf-8")
+    in_readme = set(re.findall(r"^- `([^`]+)`", readme, re.M)) - {f["name"] for r in package(built, code)["resources"]
+                                                                   for f in r.get("schema", {}).get("fields", [])}
+    resources = {r["path"] for r in package(built, code)["resources"]}
+    assert f"shenzhen-informatization-plan-{code}.pdf" in here
+    assert in_readme == here
+    assert resources == here - {"datapackage.json", "README.md"}
+
+
+def test_a_pdf_of_another_size_fails_validation(built, tmp_path):
+    copy = tmp_path / "downloads"
+    shutil.copytree(folder(built, "en"), copy)
+    pdf = copy / "shenzhen-informatization-plan-en.pdf"
+    pdf.write_bytes(pdf.read_bytes()[:-100])
+    report = validate(copy / "datapackage.json")
+    assert not report.valid
+    assert "byte-count" in {e.type for t in report.tasks for e in t.errors}, _errors(report)
