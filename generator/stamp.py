@@ -121,8 +121,9 @@ def _decode(raw: bytes, name: str) -> tuple[str, str, bool]:
         lines = text.split("\n")
         line = next((i for i, l in enumerate(lines[:-1], 1) if l.endswith("\r") != lines[0].endswith("\r")
                      or "\r" in l.rstrip("\r")), 1)
-        raise _Refused(name, line, "the file mixes line endings (CRLF and LF): nothing was written; save it "
-                       "with one kind of line ending")
+        kinds = "CR only (old Mac)" if not lf else "CRLF and LF" if crlf else "CR and LF"
+        raise _Refused(name, line, f"the file's line endings are {kinds}: nothing was written; save it with LF "
+                       "(or CRLF) line endings")
     newline = "\r\n" if crlf else "\n"
     return text.replace("\r\n", "\n"), newline, bom
 

@@ -141,16 +141,23 @@ def test_a_layout_it_cannot_keep_is_refused_without_writing(project):
     assert path.read_bytes() == before
 
 
-def test_mixed_line_endings_are_refused_without_writing(project):
+LINE_ENDINGS = [
+    # (how the file's line endings are changed, the line named, what the message says they are)
+    ("three CRLF in an LF file", lambda raw: raw.replace(b"\n", b"\r\n", 3), 4, "CRLF and LF"),
+    ("CR only (classic Mac)", lambda raw: raw.replace(b"\n", b"\r"), 1, "CR only (old Mac)"),
+]
+
+
+@pytest.mark.parametrize("change,line,kinds", [c[1:] for c in LINE_ENDINGS], ids=[c[0] for c in LINE_ENDINGS])
+def test_mixed_line_endings_are_refused_without_writing(project, change, line, kinds):
     path = project / "data" / "chapter-5.yaml"
-    raw = path.read_bytes()
-    path.write_bytes(raw.replace(b"\n", b"\r\n", 3))
     edit_bytes(path, CHANGED_FROM, CHANGED_TO)
+    path.write_bytes(change(path.read_bytes()))
     before = path.read_bytes()
     run = translated(project, "ch5-s1-p1")
     assert run.returncode == 1
-    assert run.stderr.splitlines()[0] == ("data/chapter-5.yaml:4: the file mixes line endings (CRLF and LF): nothing "
-                                          "was written; save it with one kind of line ending")
+    assert f"data/chapter-5.yaml:{line}: the file's line endings are {kinds}: nothing was written; save it with " \
+           "LF (or CRLF) line endings" in run.stderr.splitlines()
     assert path.read_bytes() == before
 
 
