@@ -44,7 +44,7 @@ THEME = "generator/theme"
 
 
 # Interface strings the theme templates and scripts read (config.extra.ui), from data/site.yaml.
-THEME_UI = ("skip_link", "navigation_menu", "table_scroll_hint", "heading_permalink_named", "not_found_title",
+THEME_UI = ("skip_link", "navigation_menu", "close_menu", "table_scroll_hint", "heading_permalink_named", "not_found_title",
             "not_found_edition_text", "not_found_other_editions")
 
 

@@ -461,7 +461,7 @@ PROGRESS_RULES = 4  # progress_rule_1 … progress_rule_4: the rules shown on th
 # and fails if one is not listed here.
 UI_KEYS = frozenset({
     "about_heading", "about_link", "about_text", "accessed_unknown", "chart_alt", "chart_label", "chart_legend",
-    "chart_planned_path", "chinese_term", "cite_format", "cite_label", "cite_style", "close", "closing",
+    "chart_planned_path", "chinese_term", "close_menu", "cite_format", "cite_label", "cite_style", "close", "closing",
     "col_baseline", "col_change", "col_confidence", "col_count", "col_evidence", "col_growth", "col_indicator",
     "col_kind", "col_latest", "col_planned", "col_project", "col_source", "col_status", "col_target", "col_value",
     "col_year", "contents", "copied", "copy_citation", "copy_link", "copy_manually", "date_label",

@@ -161,6 +161,30 @@ def test_the_drawer_opens_and_closes_by_keyboard(browser, server, code):
 
 
 @pytest.mark.parametrize("code", CODES)
+def test_the_drawer_has_a_visible_close_button(browser, server, code):
+    """On a phone, the open drawer says how to close it: a named button in its title bar, reached
+    by Shift+Tab from the first link; it closes the drawer and gives the focus back to the menu."""
+    context, page = _open(browser, server, f"{code}/ch3/", 375)
+    menu, close = "[data-plan-drawer]", "[data-plan-drawer-close]"
+    page.click(menu)
+    assert page.get_attribute(menu, "aria-expanded") == "true"
+    page.keyboard.press("Shift+Tab")
+    while not page.evaluate("(s) => document.activeElement.matches(s)", close):
+        page.keyboard.press("Shift+Tab")  # past the logo link of the title bar
+        assert page.evaluate("() => !!document.activeElement.closest('.md-sidebar--primary')")
+    stop = page.evaluate(STOP)
+    assert stop["name"] == UI[code]["close_menu"] and _problems(stop) == [], stop
+    box = page.locator(close).bounding_box()
+    assert box["width"] >= 44 and box["height"] >= 44 and 0 <= box["x"] and box["x"] + box["width"] <= 375
+    page.keyboard.press("Enter")
+    assert page.get_attribute(menu, "aria-expanded") == "false"
+    assert page.evaluate("(s) => document.activeElement.matches(s)", menu)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert not page.locator(close).is_visible()  # no drawer on a wide screen, no close button
+    context.close()
+
+
+@pytest.mark.parametrize("code", CODES)
 def test_the_colour_scheme_toggle_works_by_keyboard(browser, server, code):
     context, page = _open(browser, server, f"{code}/ch3/", 1280)
     scheme = "() => document.body.getAttribute('data-md-color-scheme')"

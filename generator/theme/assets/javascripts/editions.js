@@ -83,6 +83,11 @@
       if (first) first.focus();
     }
   });
+  var close = drawer.querySelector("[data-plan-drawer-close]");
+  if (close) close.addEventListener("click", function () {
+    set(false);
+    button.focus();
+  });
   toggle.addEventListener("change", sync);
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && toggle.checked) {
