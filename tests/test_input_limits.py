@@ -27,7 +27,8 @@ INVISIBLES = [
     ("form feed", "\f", "U+000C (FORM FEED)"),
     ("NUL", "\0", "U+0000 (NULL)"),
     ("escape", "\x1b", "U+001B (ESCAPE)"),
-    ("C1 control", "\x9b", "U+009B (CONTROL CHARACTER)"),
+    ("C1 control", "\x9b", "U+009B (CONTROL SEQUENCE INTRODUCER)"),
+    ("next line", "\x85", "U+0085 (NEXT LINE)"),
     ("private use", "\ue000", "U+E000 (PRIVATE USE CHARACTER)"),
     ("private use, plane 15", "\U000f0001", "U+F0001 (PRIVATE USE CHARACTER)"),
     ("left-to-right embedding", "\u202a", "U+202A (LEFT-TO-RIGHT EMBEDDING)"),
@@ -271,3 +272,10 @@ def test_an_impossible_date_stops_check_and_build_with_one_line(project):
 def test_a_plain_text_wrapped_over_lines_is_joined_like_a_quoted_one(tmp_path):
     result, problems = _read(tmp_path, "text: 举措，\n  大力推进 CIO\n  制度 and\n  more\n")
     assert problems == [] and result.data == {"text": "举措，大力推进 CIO制度 and more"}
+
+
+def test_every_control_is_named_by_its_unicode_alias():
+    from generator.yamlfile import character_name
+
+    for code in [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)]:
+        assert unicodedata.lookup(character_name(chr(code))) == chr(code), hex(code)
