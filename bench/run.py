@@ -73,8 +73,10 @@ def first_visit(page: Path) -> tuple[int, int]:
     fonts; not the search index), and with a warm cache (the HTML alone)."""
     html = page.read_text(encoding="utf-8")
     refs = re.findall(r'(?:href|src)="([^"#?:]+\.(?:css|js|png|svg|ico|woff2?))"', html)
-    refs += re.findall(r'"search":\s*"([^"]+\.js)"', html)  # Material's worker, if its search were on
     assets = {(page.parent / ref).resolve() for ref in refs}
+    # Material's search worker: named in every page's configuration, loaded only if Material's
+    # search is on; with the site's own search (generator/search/) it is pruned and never fetched
+    assets |= {w for ref in re.findall(r'"search":\s*"([^"]+\.js)"', html) if (w := (page.parent / ref).resolve()).exists()}
     missing = [a for a in assets if not a.exists()]
     assert not missing, missing
     return gz(page) + sum(gz(a) for a in assets), gz(page)
