@@ -31,7 +31,7 @@ from .atomic import build_lock, publish, repair, staging_folder
 from .parallel import FOLDER as PARALLEL, pages as parallel_pages
 from .material_patch import quiet_sitemap_lookups
 from .prune import prune
-from .convert import HongKongConverter
+from .convert import RememberedConverter
 from .languages import LANGUAGES, Language
 from .load import load_plan
 from .problems import BuildError
@@ -104,7 +104,7 @@ class Edition:
 def localizer(lang: Language, plan: model.Plan) -> Localizer:
     """The Hong Kong edition converts the Simplified text; the others show stored text."""
     if lang.code == "zh-Hant":
-        return Localizer(lang, plan.site, HongKongConverter.for_plan(plan))
+        return Localizer(lang, plan.site, RememberedConverter(plan))
     return Localizer(lang, plan.site)
 
 
@@ -124,6 +124,9 @@ def render_editions(plan: model.Plan, languages: tuple[Language, ...] = LANGUAGE
         files = render_pages(pages, loc)
         files.update(parallel_pages.pages(plan, localizers, loc.lang))
         editions.append(Edition(loc.lang, loc, files, mkdocs_config(loc.lang, loc, plan, pages)))
+    for loc in localizers.values():
+        if isinstance(loc.convert, RememberedConverter):
+            loc.convert.remember()
     return editions
 
 

@@ -98,6 +98,42 @@ class HongKongConverter:
         return punctuation.hong_kong("".join(out).translate(self._forms))
 
 
+class RememberedConverter:
+    """The plan's HongKongConverter, whose results outlive the process (the build's converter).
+
+    Cutting every text into words (jieba) is most of the conversion's cost, and a rebuild
+    converts the same texts again. Results are kept in the cache under rules_key(plan): a change
+    to the code, an override, a character rule or a plan word starts afresh. `remember()` stores
+    the results of the texts converted since this converter was made (so the store holds today's
+    texts only, never every earlier version of them).
+    """
+
+    def __init__(self, plan: Plan):
+        self._plan = plan
+        self._converter: HongKongConverter | None = None   # made (and jieba loaded) only on a miss
+        self._name = cache.key("convert.py", "remembered", *rules_key(plan))
+        stored = cache.get(self._name)
+        self._stored: dict[str, str] = stored if isinstance(stored, dict) else {}
+        self._used: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        if text in self._used:
+            return self._used[text]
+        result = self._stored.get(text)
+        if result is None:
+            if self._converter is None:
+                self._converter = HongKongConverter.for_plan(self._plan)
+            result = self._converter(text)
+        self._used[text] = result
+        return result
+
+    def remember(self) -> None:
+        """Store the results used since this converter was made, if they differ from those stored."""
+        if self._used != self._stored:
+            cache.put(self._name, self._used)
+            self._stored = dict(self._used)
+
+
 def naive_converter(plan: Plan) -> HongKongConverter:
     """OpenCC on each whole text, with the character and punctuation rules but no overrides.
 

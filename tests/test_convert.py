@@ -83,3 +83,28 @@ def test_jieba_keeps_its_prepared_dictionary_in_this_users_cache_folder():
     from generator.hongkong.segment import _tokenizer
 
     assert _tokenizer(()).tmp_dir == str(cache.FOLDER)
+
+
+def test_the_builds_converter_remembers_its_results_across_processes(plan, monkeypatch, tmp_path):
+    """A rebuild converts nothing it converted before: the results are stored under the rules;
+    a changed override starts afresh."""
+    from generator import cache
+    from generator.convert import RememberedConverter
+
+    monkeypatch.setattr(cache, "FOLDER", tmp_path)
+    texts = list(dict.fromkeys(plan.chinese_texts()))[:40] + ["民生发展与“智慧城市”"]
+    first = RememberedConverter(plan)
+    expected = [HongKongConverter.for_plan(plan)(t) for t in texts]
+    assert [first(t) for t in texts] == expected
+    first.remember()
+
+    def no_conversion(self, text):
+        raise AssertionError(f"converted again: {text}")
+
+    with monkeypatch.context() as m:
+        m.setattr(HongKongConverter, "__call__", no_conversion)
+        again = RememberedConverter(plan)
+        assert [again(t) for t in texts] == expected
+        changed = plan.model_copy(update={"hk_overrides": plan.hk_overrides[1:]})
+        with pytest.raises(AssertionError, match="converted again"):
+            RememberedConverter(changed)(texts[-1])

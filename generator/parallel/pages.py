@@ -13,6 +13,7 @@ found once, on the one-edition page, and out of the navigation (`not_in_nav`).
 """
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -58,19 +59,37 @@ class ParallelView:
 
 
 class _Cells:
-    """Renders one edition's halves with the same macros as its one-edition pages."""
+    """Renders one edition's halves with the same macros as its one-edition pages.
 
-    def __init__(self, loc: Localizer):
+    Each edition appears in 32 parallel pages (8 plan pages, with each of 2 partners, as first
+    and as second column): its paragraph places, blocks and paragraph HTML are made once (by
+    `cells`) and reused, not once per page.
+    """
+
+    def __init__(self, loc: Localizer, plan: model.Plan):
         from ..render import UiStrings
 
-        self.loc = loc
+        self.loc, self.plan = loc, plan
         self.macros = environment().get_template("_macros.j2").make_module({"ui": UiStrings(loc), "lang": loc.lang})
+        self.places = citation.places(loc, plan)
+        self._blocks: dict[tuple, list[Block]] = {}
+        self._paragraphs: dict[str, Half] = {}
+
+    def blocks(self, paragraphs: list[model.Paragraph]) -> list[Block]:
+        key = tuple(id(p) for p in paragraphs)
+        if key not in self._blocks:
+            self._blocks[key] = blocks(self.loc, paragraphs, places=self.places)
+        return self._blocks[key]
 
     def half(self, content: Markup, lang: Optional[str] = None) -> Half:
         return Half(lang or self.loc.lang.html_lang, self.loc.lang.code, content)
 
     def paragraph(self, p) -> Half:
-        return self.half(Markup(self.macros.paragraph_body(p)), p.text.lang)
+        if p.id is None:
+            return self.half(Markup(self.macros.paragraph_body(p)), p.text.lang)
+        if p.id not in self._paragraphs:
+            self._paragraphs[p.id] = self.half(Markup(self.macros.paragraph_body(p)), p.text.lang)
+        return self._paragraphs[p.id]
 
     def text(self, value: Optional[Localized]) -> Half:
         value = value or Localized("")
@@ -80,6 +99,17 @@ class _Cells:
     def heading(self, value: Heading) -> Half:
         lang = value.lang or self.loc.lang.html_lang
         return Half(lang, self.loc.lang.code, html_inline(value.text, lang), md_inline(value.text, lang))
+
+
+_CELLS: "weakref.WeakKeyDictionary[Localizer, _Cells]" = weakref.WeakKeyDictionary()
+
+
+def cells(loc: Localizer, plan: model.Plan) -> _Cells:
+    """The edition's cells, made once per localizer and plan (a new build makes new localizers)."""
+    found = _CELLS.get(loc)
+    if found is None or found.plan is not plan:
+        found = _CELLS[loc] = _Cells(loc, plan)
+    return found
 
 
 def _block_runs(a: _Cells, b: _Cells, left: list[Block], right: list[Block]) -> list[list[Row]]:
@@ -95,12 +125,10 @@ def _block_runs(a: _Cells, b: _Cells, left: list[Block], right: list[Block]) -> 
 class _Builder:
     def __init__(self, plan: model.Plan, a: Localizer, b: Localizer):
         self.plan, self.a, self.b = plan, a, b
-        self.ca, self.cb = _Cells(a), _Cells(b)
-        self.places = (citation.places(a, plan), citation.places(b, plan))
+        self.ca, self.cb = cells(a, plan), cells(b, plan)
 
     def blocks(self, paragraphs: list[model.Paragraph]) -> list[list[Row]]:
-        return _block_runs(self.ca, self.cb, blocks(self.a, paragraphs, places=self.places[0]),
-                           blocks(self.b, paragraphs, places=self.places[1]))
+        return _block_runs(self.ca, self.cb, self.ca.blocks(paragraphs), self.cb.blocks(paragraphs))
 
     def heading_row(self, kind: str, ident: Optional[str], obj, name: str = "title") -> Row:
         return Row(kind, ident, (self.ca.heading(heading(self.a, obj, name)), self.cb.heading(heading(self.b, obj, name))))
