@@ -77,7 +77,7 @@ def load_plan(data_dir: Path) -> model.Plan:
         problems.extend(_check_indicators(indicators.value, indicators.src, paragraphs))
     if projects.ok:
         problems.extend(_check_projects(projects.value.projects, projects.src, sections))
-    problems.extend(_check_sources(_citations(indicators, projects)))
+    problems.extend(_check_citations(_citations(indicators, projects)))
     everything = [site, front, glossary, closing, overrides, terms, editorial, key_terms, indicators, projects,
                   files["downloads"], *chapters]
     if problems or not all(f.ok for f in everything):
@@ -273,8 +273,6 @@ def _check_indicators(indicators: model.Indicators, src: YamlFile, paragraphs: s
             if point and paragraphs is not None and point.paragraph not in paragraphs:
                 yield Problem(src.name, src.line_of(here + (key, "paragraph")),
                               f"`{key}.paragraph: {point.paragraph}` is not a paragraph id of the plan")
-        yield from _once_per_source(src, [(o, here + ("observations", k), o.year)
-                                          for k, o in enumerate(ind.observations)], "a {key} observation")
 
 
 def _check_projects(projects: list[model.Project], src: YamlFile,
@@ -291,9 +289,6 @@ def _check_projects(projects: list[model.Project], src: YamlFile,
                     yield Problem(src.name, src.line_of(here + ("items", j, "paragraph")),
                                   f"`paragraph: {item.paragraph}` is not a paragraph of {project.section}")
         for j, item in [(-1, project), *enumerate(project.items)]:
-            at = here if j < 0 else here + ("items", j)
-            yield from _once_per_source(src, [(e, at + ("evidence", k), None) for k, e in enumerate(item.evidence)],
-                                        "evidence")
             if item.status != "no_data" and not item.evidence:
                 path = here + (("status",) if j < 0 else ("items", j, "status"))
                 yield Problem(src.name, src.line_of(path), f"status `{item.status}` needs cited evidence: add an "
@@ -305,30 +300,27 @@ def _source_key(source: model.Source) -> tuple[str, str, str]:
     return source.source, source.publisher, source.url
 
 
-def _once_per_source(src: YamlFile, cited: list[tuple[model.Source, tuple, object]], what: str) -> Iterator[Problem]:
-    """One citation of a source per indicator and year (or per project item): a second one either
-    repeats the first or contradicts it, and the published tables key their rows by source."""
-    first: dict[tuple, int] = {}
-    for source, path, key in cited:
-        line = src.line_of(path)
-        here = (key, *_source_key(source))
-        if here in first:
-            label = what.format(key=key)
-            yield Problem(src.name, line, f"{label} from this source is already cited at line {first[here]}: keep "
-                          "one (give the other its own source, title or address if it really is another)")
-        first.setdefault(here, line)
-
-
-def _check_sources(cited: list[tuple[YamlFile, tuple, model.Source]]) -> Iterator[Problem]:
-    """A source (title, publisher, address) is a republishing mirror or not, the same everywhere it is cited."""
-    first: dict[tuple[str, str, str], tuple[str, int, bool]] = {}
+def _check_citations(cited: list[tuple[YamlFile, tuple, model.Source]]) -> Iterator[Problem]:
+    """Each source cited once per indicator and year (or per project item): a second citation repeats
+    the first or contradicts it, and the published tables key their rows by source. And a source
+    (title, publisher, address) is a republishing mirror or not, the same everywhere it is cited."""
+    seen: dict[tuple, int] = {}
+    mirrors: dict[tuple[str, str, str], tuple[str, int, bool]] = {}
     for src, path, source in cited:
-        line = src.line_of(path + ("mirror",))
-        name, at, mirror = first.setdefault(_source_key(source), (src.name, line, source.mirror))
+        year = getattr(source, "year", None)  # an observation's; evidence has none
+        line = src.line_of(path)
+        once = (src.name, path[:-2], year, *_source_key(source))  # path[:-2]: the indicator or project item
+        if once in seen:
+            what = f"a {year} observation" if year is not None else "evidence"
+            yield Problem(src.name, line, f"{what} from this source is already cited at line {seen[once]}: keep "
+                          "one (give the other its own source, title or address if it really is another)")
+        seen.setdefault(once, line)
+        at_mirror = src.line_of(path + ("mirror",))
+        name, at, mirror = mirrors.setdefault(_source_key(source), (src.name, at_mirror, source.mirror))
         if mirror != source.mirror:
-            yield Problem(src.name, line, f"this source is marked `mirror: {str(source.mirror).lower()}` here but "
-                          f"`mirror: {str(mirror).lower()}` at {name}:{at}: make them agree (a mirror's address is "
-                          "never linked)")
+            yield Problem(src.name, at_mirror, f"this source is marked `mirror: {str(source.mirror).lower()}` here "
+                          f"but `mirror: {str(mirror).lower()}` at {name}:{at}: make them agree (a mirror's address "
+                          "is never linked)")
 
 
 def _citations(indicators: Loaded, projects: Loaded) -> list[tuple[YamlFile, tuple, model.Source]]:

@@ -144,9 +144,8 @@ def _english_blocks(data: Any, front: bool) -> Iterator[tuple[str, Any]]:
 
 
 def _stamp_file(path: Path, name: str, hashes: dict[str, str]) -> list[str]:
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
-
     from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
     raw = path.read_bytes()
     text, newline, bom = _decode(raw, name)
