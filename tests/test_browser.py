@@ -48,8 +48,14 @@ ACTIVE = """() => {
 
 
 def _axe(page) -> list[dict]:
-    """axe-core is loaded as an init script (not subject to the page's CSP, unlike a <script> tag)."""
+    """axe-core is loaded as an init script (not subject to the page's CSP, unlike a <script> tag).
+
+    Transitions are let finish first: a panel fading in (Material's search output, 0.4 s) has
+    less contrast mid-way than any reader sees at rest, and under load axe may land there."""
     return page.evaluate("""async (tags) => {
+      await Promise.all(document.getAnimations()
+        .filter(a => a.effect && isFinite(a.effect.getComputedTiming().endTime))
+        .map(a => a.finished.catch(() => null)));
       const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
       return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                                           nodes: v.nodes.slice(0, 5).map(n => n.target.join(' '))}));

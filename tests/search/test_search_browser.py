@@ -103,9 +103,12 @@ def test_the_result_count_is_announced_in_a_live_region(browser, server):
     context.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [320, 1280])
-def test_axe_finds_no_violation_with_the_results_open(browser, server, width):
-    context = browser.new_context(viewport={"width": width, "height": 800})
+def test_axe_finds_no_violation_with_the_results_open(browser, server, width, scheme):
+    """At rest, with a result under the pointer and with a result focused by keyboard (both tint
+    the result's background, which the small grey place text must still stand out from)."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
     context.add_init_script(path=str(AXE))
     page = context.new_page()
     page.goto(f"{server}zh-Hant/ch4/", wait_until="load")
@@ -113,6 +116,30 @@ def test_axe_finds_no_violation_with_the_results_open(browser, server, width):
         page.click(".plan-search__open")
     _search(page, "醫療衛生")
     assert page.is_visible("#plan-search-results li")
+    assert _axe(page) == [], "at rest"
+    page.hover("#plan-search-results li:nth-child(2) a")
+    assert _axe(page) == [], "a result under the pointer"
+    page.mouse.move(0, 0)
+    page.focus("#plan-search-input")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("() => document.activeElement.closest('#plan-search-results') !== null")
+    assert _axe(page) == [], "a result focused by keyboard"
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("code, query", [("zh-Hans", "医疗卫生"), ("zh-Hant", "醫療衛生"), ("en", "health care")])
+def test_the_words_marked_on_the_landed_page_are_readable(browser, server, code, query, scheme):
+    """The marks a result leaves on the paragraph keep 4.5:1 in both colour schemes."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
+    context.add_init_script(path=str(AXE))
+    page = context.new_page()
+    page.goto(f"{server}{code}/ch4/", wait_until="load")
+    found = _search(page, query)
+    assert found["links"], found
+    with page.expect_navigation():
+        page.click("#plan-search-results li:first-child a")
+    page.wait_for_selector("mark.plan-search__mark", timeout=10000)
     assert _axe(page) == []
     context.close()
 
