@@ -320,6 +320,44 @@ def visit(browser, server, path: str) -> dict:
     return result
 
 
+# Interactive states that recolour text (Material's accent on hover and focus, tinted
+# backgrounds, panels): (width, page, how to reach the state, a script true once it is reached).
+STATES = {
+    "drawer open, its first link focused": (
+        320, "zh-Hans/ch4/", lambda page: page.click("[data-plan-drawer]"),
+        "() => document.activeElement.matches('.md-sidebar--primary .md-nav__link')"),
+    "a navigation link under the pointer": (
+        1280, "zh-Hant/ch4/", lambda page: page.hover(".md-sidebar--primary li:nth-child(3) > .md-nav__link"),
+        "() => document.querySelector('.md-sidebar--primary li:nth-child(3) > .md-nav__link').matches(':hover')"),
+    "a contents link focused by keyboard": (
+        1280, "en/ch4/", lambda page: (page.focus(".md-sidebar--secondary .md-nav__link"),
+                                       page.keyboard.press("Tab")),
+        "() => document.activeElement.matches('.md-sidebar--secondary .md-nav__link:focus-visible')"),
+    "a glossary link under the pointer": (
+        1280, "en/ch4/", lambda page: page.hover(".md-content a.plan-term"),
+        "() => document.querySelector('.md-content a.plan-term').matches(':hover')"),
+    "a footer link focused by keyboard": (
+        1280, "zh-Hans/ch4/", lambda page: (page.focus(".md-footer__link"), page.keyboard.press("Shift+Tab"),
+                                            page.keyboard.press("Tab")),
+        "() => document.activeElement.matches('.md-footer__link:focus-visible')"),
+    "the language list open": (
+        1280, "zh-Hant/ch4/", lambda page: page.focus(".md-select button"),
+        "() => document.activeElement.matches('.md-select button')"),
+}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("state", list(STATES))
+def test_axe_finds_no_violation_in_interactive_states(browser, server, state, scheme):
+    """Text keeps 4.5:1 under the pointer and the keyboard's focus, not only at rest (1.4.3)."""
+    width, path, reach, reached = STATES[state]
+    context, page = _open(browser, server, path, width, scheme)
+    reach(page)
+    assert page.evaluate(reached), f"{state}: not reached"
+    assert _axe(page) == [], f"{state} ({scheme})"
+    context.close()
+
+
 @pytest.mark.parametrize("path", ALL_PAGES)
 def test_axe_finds_no_violation_in_the_dark_scheme(browser, server, path):
     """(test_browser.py runs axe in the light scheme.)"""
