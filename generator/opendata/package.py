@@ -6,6 +6,7 @@ a BuildError naming it, so that nothing is published undocumented.
 """
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -131,6 +132,35 @@ def readme(loc: "Localizer", texts: model.OpenData, files: list[Download], table
     return "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class _DataFiles:
+    plan: model.Plan
+    tables: list[Table]
+    files: list[Download]
+
+
+_DATA: "weakref.WeakKeyDictionary[Localizer, _DataFiles]" = weakref.WeakKeyDictionary()
+
+
+def _data_files(plan: model.Plan, loc: Localizer) -> tuple[list[Table], list[Download]]:
+    """The tables and the data files made from them, once per localizer and plan: the page is
+    made again when the PDF exists (downloads_page, then with_pdf), and only the README and the
+    package change then."""
+    found = _DATA.get(loc)
+    if found is None or found.plan is not plan:
+        texts = _texts(plan)
+        tables = all_tables(plan, loc)
+        paragraphs = next(t for t in tables if t.name == "paragraphs")
+        data = [Download("plan.json", json_text(plan_document(plan, loc, paragraphs.rows)), "JSON", "")]
+        data += [Download(t.file, csv_text(t.columns, t.rows), "CSV", "") for t in tables]
+        data.append(Download("progress.json",
+                             json_text({t.name: t.rows for t in tables if t.name != "paragraphs"}), "JSON", ""))
+        _described(texts, tables, ["datapackage.json", "README.md", *(d.name for d in data)])
+        data = [Download(d.name, d.content, d.format, _say(loc, texts.files[d.name])) for d in data]
+        found = _DATA[loc] = _DataFiles(plan, tables, data)
+    return found.tables, list(found.files)
+
+
 def downloads(plan: model.Plan, loc: Localizer, pdf: PdfFile | None = None) -> list[Download]:
     """Every file of the edition's downloads folder, datapackage.json and README.md first.
 
@@ -138,15 +168,7 @@ def downloads(plan: model.Plan, loc: Localizer, pdf: PdfFile | None = None) -> l
     describe it too (it is not among the files returned).
     """
     texts = _texts(plan)
-    tables = all_tables(plan, loc)
-    paragraphs = next(t for t in tables if t.name == "paragraphs")
-    data = [Download("plan.json", json_text(plan_document(plan, loc, paragraphs.rows)), "JSON", "")]
-    data += [Download(t.file, csv_text(t.columns, t.rows), "CSV", "") for t in tables]
-    data.append(Download("progress.json", json_text({t.name: t.rows for t in tables if t.name != "paragraphs"}),
-                         "JSON", ""))
-    names = ["datapackage.json", "README.md", *(d.name for d in data)]
-    _described(texts, tables, names)
-    data = [Download(d.name, d.content, d.format, _say(loc, texts.files[d.name])) for d in data]
+    tables, data = _data_files(plan, loc)
     package = Download("datapackage.json", json_text(datapackage(plan, loc, tables, texts, pdf)), "JSON",
                        _say(loc, texts.files["datapackage.json"]))
     guide = Download("README.md", "", "Markdown", _say(loc, texts.files["README.md"]))
