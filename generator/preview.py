@@ -94,6 +94,18 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A threading HTTP server that says nothing when a browser drops a connection mid-reply
+    (a reload, a page left before its last image arrived): that is not an error of the site, and
+    socketserver's traceback for it looked like the preview had crashed."""
+
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # BrokenPipeError, ConnectionResetError, …
+            super().handle_error(request, client_address)
+
+
 def run_server(site: Path, port: int, parent: int) -> None:
     """Serve until the builder process (`parent`) is gone, however it ended."""
     def orphaned() -> None:
@@ -103,7 +115,7 @@ def run_server(site: Path, port: int, parent: int) -> None:
 
     threading.Thread(target=orphaned, daemon=True).start()
     handler = type("Handler", (PreviewHandler,), {"site": site})
-    with http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site))) as httpd:
+    with QuietServer(("127.0.0.1", port), functools.partial(handler, directory=str(site))) as httpd:
         httpd.serve_forever()
 
 

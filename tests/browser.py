@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from generator.preview import QuietServer
+
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
                   "--disable-default-apps", "--disable-extensions"]
@@ -52,7 +54,7 @@ def serve(folder: Path, prefix: str = "/") -> Iterator[str]:
     Yields the site's base URL, ending in `prefix` ("/plan/" gives http://127.0.0.1:PORT/plan/).
     """
     handler = functools.partial(type("Handler", (_Prefixed,), {"prefix": prefix}), directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

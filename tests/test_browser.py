@@ -36,30 +36,63 @@ MARK_CANDIDATES = """() => {
   return found;
 }"""
 
-ACTIVE = """() => {
+# Lets running transitions end (a panel fading in has less contrast mid-way than any reader sees
+# at rest; under load a measurement may land there). Infinite animations are not waited for.
+SETTLE = """async function settle() {
+  await Promise.all(document.getAnimations()
+    .filter(a => a.effect && isFinite(a.effect.getComputedTiming().endTime))
+    .map(a => a.finished.catch(() => null)));
+}"""
+
+# The focused element's text contrast, as axe measures it (Material recolours focused links with
+# its accent colour, so contrast at rest says nothing about it). Needs axe.setup(document).
+CONTRAST = """function contrastOf(el) {
+  const cs = getComputedStyle(el);
+  let contrast = null, needed = 4.5;
+  if ((el.innerText || '').trim()) {
+    const bg = axe.commons.color.getBackgroundColor(el, []);
+    const fg = bg && axe.commons.color.getForegroundColor(el, false, bg);
+    if (fg) contrast = Math.round(axe.commons.color.getContrast(bg, fg) * 100) / 100;
+    const size = parseFloat(cs.fontSize), bold = parseInt(cs.fontWeight, 10) >= 700;
+    if (size >= 24 || (bold && size >= 18.66)) needed = 3;  // large text
+  }
+  return {contrast, needed};
+}"""
+
+ACTIVE = """async () => {
+  %s
+  %s
   const el = document.activeElement;
   if (!el || el === document.body || el === document.documentElement) return null;
   const cs = getComputedStyle(el);
+  await settle();
+  axe.setup(document);
+  const measured = contrastOf(el);
+  axe.teardown();
   return {kb: el.getAttribute('data-kb'), tag: el.tagName, cls: el.className,
           name: (el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 40),
           outline: cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2,
-          shadow: cs.boxShadow !== 'none'};
-}"""
+          shadow: cs.boxShadow !== 'none', ...measured};
+}""" % (SETTLE, CONTRAST)
+
+
+def low_contrast(stop: dict) -> str | None:
+    """What is wrong with a focused element's text contrast, or None (WCAG 1.4.3: 4.5:1, 3:1 large)."""
+    if stop["contrast"] is not None and stop["contrast"] < stop["needed"]:
+        return f"text {stop['contrast']}:1 when focused, below {stop['needed']}:1 (WCAG 1.4.3)"
+    return None
 
 
 def _axe(page) -> list[dict]:
     """axe-core is loaded as an init script (not subject to the page's CSP, unlike a <script> tag).
-
-    Transitions are let finish first: a panel fading in (Material's search output, 0.4 s) has
-    less contrast mid-way than any reader sees at rest, and under load axe may land there."""
+    Transitions are let finish first (SETTLE)."""
     return page.evaluate("""async (tags) => {
-      await Promise.all(document.getAnimations()
-        .filter(a => a.effect && isFinite(a.effect.getComputedTiming().endTime))
-        .map(a => a.finished.catch(() => null)));
+      %s
+      await settle();
       const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
       return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                                           nodes: v.nodes.slice(0, 5).map(n => n.target.join(' '))}));
-    }""", AXE_TAGS)
+    }""" % SETTLE, AXE_TAGS)
 
 
 def _tab_walk(page) -> dict:
@@ -79,7 +112,8 @@ def _tab_walk(page) -> dict:
         reached.append(info)
     seen = {r["kb"] for r in reached}
     return {"candidates": candidates, "missing": [c for c in candidates if c["kb"] not in seen],
-            "invisible_focus": [r for r in reached if not (r["outline"] or r["shadow"])], "reached": len(reached)}
+            "invisible_focus": [r for r in reached if not (r["outline"] or r["shadow"])], "reached": len(reached),
+            "low_contrast": [(r["name"], r["cls"], low_contrast(r)) for r in reached if low_contrast(r)]}
 
 
 def _skip_link(page, url: str) -> dict:
@@ -147,6 +181,7 @@ def test_every_control_is_reachable_by_keyboard_with_visible_focus(browser, serv
     assert keyboard["candidates"], "no interactive element found"
     assert keyboard["missing"] == [], f"not reachable with Tab: {keyboard['missing'][:10]}"
     assert keyboard["invisible_focus"] == [], keyboard["invisible_focus"][:5]
+    assert keyboard["low_contrast"] == [], keyboard["low_contrast"][:5]
 
 
 @pytest.mark.parametrize("path", EDITION_PAGES)

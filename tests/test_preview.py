@@ -2,9 +2,14 @@
 does not (the terminal says why, the page keeps the last good build)."""
 from __future__ import annotations
 
+import functools
+import http.server
 import socket
+import struct
 import threading
 import time
+
+from generator.preview import QuietServer
 
 from .browser import preview
 from .helpers import edit
@@ -52,3 +57,33 @@ def test_saving_a_data_file_reloads_the_page(project, browser):
 def _listening(port: int) -> bool:
     with socket.socket() as s:
         return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def test_a_dropped_connection_prints_no_traceback_but_a_real_error_does(tmp_path, capfd):
+    """A browser that leaves a page mid-download resets the connection: not an error of the site.
+    Any other failure of a request still prints its traceback."""
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+        def do_POST(self) -> None:
+            raise ValueError("a real fault")
+
+    (tmp_path / "big.bin").write_bytes(b"x" * 8_000_000)
+    server = QuietServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(tmp_path)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    for _ in range(3):  # ask for 8 MB, then reset the connection before reading it
+        with socket.create_connection(("127.0.0.1", port)) as s:
+            s.sendall(b"GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n")
+            s.recv(100)
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # RST on close
+    time.sleep(0.5)
+    assert "Traceback" not in capfd.readouterr().err
+    with socket.create_connection(("127.0.0.1", port)) as s:
+        s.sendall(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n")
+        s.recv(100)
+    time.sleep(0.5)
+    server.shutdown()
+    server.server_close()
+    assert "ValueError: a real fault" in capfd.readouterr().err

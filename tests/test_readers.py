@@ -21,7 +21,7 @@ from generator.languages import LANGUAGES
 from generator.load import load_plan
 
 from .conftest import ARTIFACTS, AXE, REPO
-from .test_browser import _axe
+from .test_browser import CONTRAST, _axe, low_contrast
 
 _plan = load_plan(REPO / "data")
 CODES = [lang.code for lang in LANGUAGES]
@@ -50,6 +50,7 @@ def _open(browser, server, path: str, width: int, scheme: str = "light", height:
 
 
 STOP = """() => {
+  %s
   const el = document.activeElement;
   if (!el || el === document.body || el === document.documentElement) return null;
   const r = el.getBoundingClientRect(), cs = getComputedStyle(el);
@@ -64,13 +65,15 @@ STOP = """() => {
   const covered = !!hit && !el.contains(hit) && !hit.contains(el);
   axe.setup(document);
   const name = axe.commons.text.accessibleText(el).trim();
+  const measured = contrastOf(el);
   axe.teardown();
   return {tag: el.tagName, cls: String(el.className).slice(0, 60), name: name.slice(0, 60),
           shown, covered, x: Math.round(r.left), right: Math.round(r.right), top: Math.round(r.top), bottom: Math.round(r.bottom),
           w: r.width, h: r.height, vw: window.innerWidth, vh: window.innerHeight,
+          ...measured,
           focus: (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2) || cs.boxShadow !== 'none',
           key: el.tagName + '|' + (el.id || '') + '|' + (el.getAttribute('href') || '') + '|' + el.className + '|' + name};
-}"""
+}""" % CONTRAST
 
 
 def _problems(stop: dict) -> list[str]:
@@ -87,6 +90,8 @@ def _problems(stop: dict) -> list[str]:
         found.append("no name")
     if not stop["focus"]:
         found.append("no visible focus indicator")
+    if low_contrast(stop):
+        found.append(low_contrast(stop))
     return found
 
 
@@ -109,10 +114,12 @@ def walk(page, limit: int = 600) -> list[dict]:
     return stops
 
 
-@pytest.mark.parametrize("code, width", [(code, width) for code in CODES for width in (320, 375, 768, 1280)])
-def test_keyboard_walk_of_a_chapter(browser, server, code, width):
-    """Every tab stop is visible, on screen, named and shows its focus; nothing has tabindex > 0."""
-    context, page = _open(browser, server, f"{code}/ch3/", width)
+@pytest.mark.parametrize("code, width, scheme", [(code, width, "light") for code in CODES for width in (320, 375, 768, 1280)]
+                         + [(code, width, "dark") for code in CODES for width in (375, 1280)])
+def test_keyboard_walk_of_a_chapter(browser, server, code, width, scheme):
+    """Every tab stop is visible, on screen, named, shows its focus and keeps its text's contrast
+    while focused; nothing has tabindex > 0."""
+    context, page = _open(browser, server, f"{code}/ch3/", width, scheme)
     assert page.evaluate("() => document.querySelectorAll('[tabindex]:not([tabindex=\"0\"]):not([tabindex^=\"-\"])').length") == 0
     stops = walk(page)
     context.close()
