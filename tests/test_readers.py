@@ -21,7 +21,7 @@ from generator.languages import LANGUAGES
 from generator.load import load_plan
 
 from .conftest import ARTIFACTS, AXE, REPO
-from .test_browser import CONTRAST, _axe, low_contrast
+from .test_browser import CONTRAST, STILL, _axe, low_contrast
 
 _plan = load_plan(REPO / "data")
 CODES = [lang.code for lang in LANGUAGES]
@@ -32,8 +32,6 @@ EDITION_PAGES = [f"{code}/{'' if pid == 'index' else pid + '/'}" for code in COD
                  for pid in ["index", *_plan.site.contents]]
 ALL_PAGES = ["", "404.html", *(f"{code}/404.html" for code in CODES), *EDITION_PAGES]
 SHOTS = ARTIFACTS / "readers"
-# Transitions off, so that what is measured is the settled state, not a frame of a fade.
-STILL = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
 
 def _longest_chapter() -> str:
