@@ -40,9 +40,12 @@ MARK_CANDIDATES = """() => {
 # walk of 150 tab stops does not wait for 150 colour transitions.
 STILL = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
-# Lets running transitions end (a panel fading in has less contrast mid-way than any reader sees
+# Lets the page react and running transitions end (a panel fading in has less contrast mid-way than any reader sees
 # at rest; under load a measurement may land there). Infinite animations are not waited for.
 SETTLE = """async function settle() {
+  // two frames: the page's own scripts react to the focus first (Material un-hides its back-to-top
+  // button when it is focused)
+  for (let i = 0; i < 2; i++) await new Promise((done) => requestAnimationFrame(done));
   await Promise.all(document.getAnimations()
     .filter(a => a.effect && isFinite(a.effect.getComputedTiming().endTime))
     .map(a => a.finished.catch(() => null)));
