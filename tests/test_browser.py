@@ -43,8 +43,8 @@ STILL = "*, *::before, *::after { transition: none !important; animation: none !
 # Lets the page react and running transitions end (a panel fading in has less contrast mid-way than any reader sees
 # at rest; under load a measurement may land there). Infinite animations are not waited for.
 SETTLE = """async function settle() {
-  // two frames: the page's own scripts react to the focus first (Material un-hides its back-to-top
-  // button when it is focused)
+  // two frames first, so that anything the page's own scripts do in answer to the focus or the
+  // click is drawn before the measurement
   for (let i = 0; i < 2; i++) await new Promise((done) => requestAnimationFrame(done));
   await Promise.all(document.getAnimations()
     .filter(a => a.effect && isFinite(a.effect.getComputedTiming().endTime))

@@ -63,8 +63,8 @@ STOP = """() => {
   const covered = !!hit && !el.contains(hit) && !hit.contains(el);
   axe.setup(document);
   const name = axe.commons.text.accessibleText(el).trim();
-  const measured = contrastOf(el);
   axe.teardown();
+  const measured = contrastOf(el);  // needs no axe
   return {tag: el.tagName, cls: String(el.className).slice(0, 60), name: name.slice(0, 60),
           shown, covered, x: Math.round(r.left), right: Math.round(r.right), top: Math.round(r.top), bottom: Math.round(r.bottom),
           w: r.width, h: r.height, vw: window.innerWidth, vh: window.innerHeight,
