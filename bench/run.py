@@ -23,9 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator import build as b  # noqa: E402
-from generator.convert import HongKongConverter  # noqa: E402
-from generator.languages import LANGUAGES  # noqa: E402
-from generator.load import load_plan  # noqa: E402
+from generator.derive.hongkong.convert import HongKongConverter  # noqa: E402
+from generator.model.languages import LANGUAGES  # noqa: E402
+from generator.read.load import load_plan  # noqa: E402
 
 
 def timed(fn, runs: int) -> tuple[float, float, float]:
@@ -75,7 +75,7 @@ def first_visit(page: Path) -> tuple[int, int]:
     refs = re.findall(r'(?:href|src)="([^"#?:]+\.(?:css|js|png|svg|ico|woff2?))"', html)
     assets = {(page.parent / ref).resolve() for ref in refs}
     # Material's search worker: named in every page's configuration, loaded only if Material's
-    # search is on; with the site's own search (generator/search/) it is pruned and never fetched
+    # search is on; with the site's own search (generator/website/search/) it is pruned and never fetched
     assets |= {w for ref in re.findall(r'"search":\s*"([^"]+\.js)"', html) if (w := (page.parent / ref).resolve()).exists()}
     missing = [a for a in assets if not a.exists()]
     assert not missing, missing
@@ -97,13 +97,13 @@ def page_weight(site: Path) -> dict[str, str]:
 
 
 def search_figures(site: Path, runs: int) -> list[str]:
-    """Search in the browser (generator/search/), per edition: index size, the bytes a reader
+    """Search in the browser (generator/website/search/), per edition: index size, the bytes a reader
     downloads from opening the search to the first result (gzip, as a server would send them;
     the page itself excluded), the time from the first key to the first result with nothing
     cached, and the top-1 hit rate of the query table (tests/search/cases.py)."""
     from playwright.sync_api import sync_playwright
 
-    from generator.search import INDEX
+    from generator.website.search import INDEX
     from tests.browser import CHROMIUM_FLAGS, chromium_path, serve
     from tests.search.cases import CASES
 
@@ -167,14 +167,14 @@ def _query_table(browser, url: str, cases) -> list[tuple[str, bool]]:
 
 
 def pdf_editions(root: Path, tmp: Path, runs: int) -> list[str]:
-    """The PDF editions (generator/pdf/): made cold (empty cache, the three in parallel as the build
+    """The PDF editions (generator/render/pdf/): made cold (empty cache, the three in parallel as the build
     does), reused from the cache, and their sizes."""
     import resource
 
     from pypdf import PdfReader
 
-    from generator import pdf
-    from generator.views import site_pages
+    from generator.render import pdf
+    from generator.pages.edition import site_pages
 
     plan = load_plan(root / "data")
     views = [(loc, site_pages(loc, plan)) for loc in (b.localizer(lang, plan) for lang in LANGUAGES)]
@@ -300,7 +300,7 @@ def main() -> int:
             steps[f"MkDocs {lang.code} alone (a fresh process: imports, build)"] = timed(
                 lambda lang=lang: subprocess.run([sys.executable, "-c",
                     "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]);"
-                    "from generator.build import run_mkdocs; from generator.languages import LANGUAGES;"
+                    "from generator.website.mkdocs import run_mkdocs; from generator.model.languages import LANGUAGES;"
                     "run_mkdocs(Path(sys.argv[2]), [l for l in LANGUAGES if l.code == sys.argv[3]][0], Path(sys.argv[4]))",
                     str(ROOT), str(root), lang.code, str(tmp_path / f"m-{lang.code}")], check=True,
                     capture_output=True), args.runs)

@@ -13,20 +13,22 @@ import argparse  # noqa: E402 - after the clock starts, so `check` reports its w
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from .problems import BuildError, DataError  # noqa: E402
-from .atomic import BuildRunning  # noqa: E402
+from .base.problems import BuildError, DataError  # noqa: E402
+from .base.atomic import BuildRunning  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def check(root: Path) -> int:
-    from . import translation
-    from .load import load_plan
+    from .derive.hongkong.convert import check_overrides
+    from .read import translation
+    from .read.load import load_plan
 
     plan = load_plan(root / "data")
+    check_overrides(plan, root / "data")
     paragraphs = sum(len(s.paragraphs) for c in plan.chapters for s in c.sections) + sum(
         len(c.paragraphs) for c in plan.chapters)
-    from .hongkong import guard
+    from .commands import guard
 
     for finding in guard.scan(root / "data", plan):
         print(f"warning: {finding}")
@@ -42,10 +44,12 @@ def check(root: Path) -> int:
 
 def convert(root: Path) -> int:
     """Simplified text on standard input → the Hong Kong text the site would publish, line by line."""
-    from .convert import HongKongConverter
-    from .load import load_plan
+    from .derive.hongkong.convert import HongKongConverter, check_overrides
+    from .read.load import load_plan
 
-    converter = HongKongConverter.for_plan(load_plan(root / "data"))
+    plan = load_plan(root / "data")
+    check_overrides(plan, root / "data")
+    converter = HongKongConverter.for_plan(plan)
     raw = sys.stdin.buffer.read()
     try:
         text = raw.decode("utf-8-sig")
@@ -69,7 +73,7 @@ def do_build(root: Path, make_pdfs: bool = True, wait: bool = True) -> int:
 
 
 def serve(root: Path, port: int) -> int:
-    from .preview import serve as preview
+    from .commands.preview import serve as preview
 
     def build_once() -> bool:
         """One build; its problems are printed, and the previous site/ stays served.
@@ -78,7 +82,7 @@ def serve(root: Path, port: int) -> int:
         the preview goes on: a maintainer fixes the data and saves again.
         """
         try:
-            return do_build(root, make_pdfs=False) == 0  # PDFs only with `make`: see generator/pdf/
+            return do_build(root, make_pdfs=False) == 0  # PDFs only with `make`: see generator/render/pdf/
         except (DataError, BuildError) as err:
             report(err)
         except KeyboardInterrupt:
@@ -119,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             return check(args.root)
         if args.command == "translated":
-            from .stamp import stamp
+            from .commands.stamp import stamp
 
             if not args.ids and not args.all:
                 parser.error("name the ids whose English you re-checked, or --all")
@@ -133,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"recorded the current Chinese for {len(done)} English block(s)")
             return 0
         if args.command == "schema":
-            from .schema import write
+            from .commands.schema import write
 
             print("wrote", ", ".join(write(args.root / "schema")))
             return 0

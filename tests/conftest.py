@@ -9,7 +9,7 @@ from typing import Optional
 import pytest
 
 from generator.build import build
-from generator.load import load_plan
+from generator.read.load import load_plan
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_plan
-from generator.problems import DataError
+from generator.read.load import load_plan
+from generator.base.problems import DataError
 
 
 def edit(root: Path, name: str, old: str, new: str, count: int = 1) -> None:

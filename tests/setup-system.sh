@@ -2,7 +2,7 @@
 # System packages, installed with apt when missing (as root); otherwise the command to run is printed.
 #   bash tests/setup-system.sh build   what the site build needs (`make`, `make serve`): Pango and
 #                                      fontconfig for WeasyPrint, and Debian's Noto CJK fonts, for the
-#                                      PDF editions (generator/pdf/)
+#                                      PDF editions (generator/render/pdf/)
 #   bash tests/setup-system.sh         that, and what the tests need: Chromium (axe-core, keyboard,
 #                                      screenshots), a Java runtime (the Nu Html Checker), Node.js with
 #                                      npm (axe-core and vnu-jar, pinned in package.json), poppler-utils
@@ -16,7 +16,7 @@ have_lib 'libpango-1\.0\.so\.0' || need+=(libpango-1.0-0)
 have_lib 'libpangoft2-1\.0\.so\.0' || need+=(libpangoft2-1.0-0)
 have_lib 'libharfbuzz-subset\.so\.0' || need+=(libharfbuzz-subset0)
 command -v fc-list >/dev/null || need+=(fontconfig)
-# the PDF editions use Noto Serif/Sans CJK SC and HK (generator/pdf/document.py FONTS)
+# the PDF editions use Noto Serif/Sans CJK SC and HK (generator/render/pdf/document.py FONTS)
 if ! command -v fc-list >/dev/null || ! fc-list : family | grep -q 'Noto Serif CJK HK'; then need+=(fonts-noto-cjk); fi
 if [ "${1:-}" != build ]; then
   command -v chromium >/dev/null || command -v chromium-browser >/dev/null || need+=(chromium)

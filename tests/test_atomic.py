@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.atomic import exchange, repair
+from generator.base.atomic import exchange, repair
 
 from .conftest import REPO
 
@@ -20,7 +20,7 @@ FILES = 120  # enough that a kill while deleting the old folder lands in the mid
 KILLER = """
 import os, shutil, signal, sys
 from pathlib import Path
-from generator import atomic
+from generator.base import atomic
 
 point, root, way = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
 die = lambda: os.kill(os.getpid(), signal.SIGKILL)

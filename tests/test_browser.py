@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from generator.languages import LANGUAGES
-from generator.load import load_plan
+from generator.model.languages import LANGUAGES
+from generator.read.load import load_plan
 
 from .browser import serve
 from .conftest import ARTIFACTS, AXE, REPO

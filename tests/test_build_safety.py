@@ -12,7 +12,7 @@ import threading
 import time
 from pathlib import Path
 
-from generator.atomic import build_lock, repair
+from generator.base.atomic import build_lock, repair
 
 from .browser import preview
 from .conftest import REPO
@@ -54,7 +54,7 @@ def test_a_second_build_waits_for_the_first(project):
         process.wait()  # `check` takes no lock: it reads only
         waiting = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
             from pathlib import Path
-            from generator.atomic import build_lock
+            from generator.base.atomic import build_lock
             with build_lock(Path({str(project)!r})):
                 print("got the lock", flush=True)
             """)], cwd=REPO, stdout=subprocess.PIPE, text=True)
@@ -97,7 +97,8 @@ def test_two_builds_and_a_preview_rebuild_at_once_publish_a_complete_site(projec
 KILL_BETWEEN_RENAMES = """
 import os, signal, sys
 from pathlib import Path
-from generator import atomic, build
+from generator import build
+from generator.base import atomic
 
 atomic.exchange = lambda a, b: False          # a system without renameat2: two renames
 rename = Path.rename

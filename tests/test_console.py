@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.languages import LANGUAGES
-from generator.load import load_plan
+from generator.model.languages import LANGUAGES
+from generator.read.load import load_plan
 
 from .conftest import REPO
 
@@ -44,9 +44,9 @@ def test_the_head_keeps_its_hreflang_links(built):
 
 
 def test_material_script_looks_up_no_alternate_link(built):
-    """The build changes Material's lookup (generator/material_patch.py); the browser test above is
+    """The build changes Material's lookup (generator/website/material_patch.py); the browser test above is
     what shows it works, this one names the cause if Material is upgraded."""
-    from generator.material_patch import LOOKUP, QUIET
+    from generator.website.material_patch import LOOKUP, QUIET
 
     for lang in LANGUAGES:
         bundle = next((built / "site" / lang.code / "assets" / "javascripts").glob("bundle.*.min.js")).read_bytes()

@@ -4,8 +4,8 @@ import sys
 
 import pytest
 
-from generator.convert import HongKongConverter, opencc_s2hk, override_effects
-from generator.model import Override
+from generator.derive.hongkong.convert import HongKongConverter, opencc_s2hk, override_effects
+from generator.model.plan import Override
 
 from .conftest import REPO
 
@@ -79,8 +79,8 @@ def test_the_convert_command_keeps_lines_and_a_missing_final_newline():
 
 def test_jieba_keeps_its_prepared_dictionary_in_this_users_cache_folder():
     """Not in the shared temporary folder, where another user's copy cannot be replaced."""
-    from generator import cache
-    from generator.hongkong.segment import _tokenizer
+    from generator.base import cache
+    from generator.derive.hongkong.segment import _tokenizer
 
     assert _tokenizer(()).tmp_dir == str(cache.FOLDER)
 
@@ -88,8 +88,8 @@ def test_jieba_keeps_its_prepared_dictionary_in_this_users_cache_folder():
 def test_the_builds_converter_remembers_its_results_across_processes(plan, monkeypatch, tmp_path):
     """A rebuild converts nothing it converted before: the results are stored under the rules;
     a changed override starts afresh."""
-    from generator import cache
-    from generator.convert import RememberedConverter
+    from generator.base import cache
+    from generator.derive.hongkong.convert import RememberedConverter
 
     monkeypatch.setattr(cache, "FOLDER", tmp_path)
     texts = list(dict.fromkeys(plan.chinese_texts()))[:40] + ["民生发展与“智慧城市”"]

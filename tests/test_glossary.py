@@ -5,9 +5,9 @@ from collections import Counter
 
 import pytest
 
-from generator import glossary
-from generator.languages import LANGUAGES
-from generator.load import load_plan
+from generator.derive import glossary
+from generator.model.languages import LANGUAGES
+from generator.read.load import load_plan
 
 from .conftest import REPO
 from .html import pages
@@ -101,7 +101,7 @@ ABBREVIATIONS = [
 
 @pytest.mark.parametrize("lang, text, linked", ABBREVIATIONS)
 def test_abbreviations_match_whole_latin_words_only(lang, text, linked):
-    from generator.convert import HongKongConverter
+    from generator.derive.hongkong.convert import HongKongConverter
 
     convert = HongKongConverter.for_plan(_plan) if lang == "zh-Hant-HK" else (lambda s: s)
     found = [text[a:b] for a, b, _ in glossary.Matcher(ENTRIES, lang, convert).find(text)]

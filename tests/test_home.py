@@ -5,10 +5,11 @@ import re
 
 import pytest
 
-from generator import progress
-from generator.build import localizer, render_editions
-from generator.languages import LANGUAGES
-from generator.parallel import DEFAULT_PARTNER
+from generator.derive import progress
+from generator.build import render_editions
+from generator.derive.localize import localizer
+from generator.model.languages import LANGUAGES
+from generator.pages.parallel import DEFAULT_PARTNER
 
 from .html import parse
 

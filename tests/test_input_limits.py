@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_plan
-from generator.yamlfile import INVISIBLE, MAX_DEPTH
+from generator.read.load import load_plan
+from generator.read.yamlfile import INVISIBLE, MAX_DEPTH
 
 from .conftest import REPO
 from .helpers import edit, line_of, problems_of
@@ -185,7 +185,7 @@ def test_a_wrapped_chinese_text_is_joined_without_a_space(project, wrapped, expe
 
 
 def test_joining_keeps_a_space_between_latin_words_and_none_beside_chinese(project):
-    from generator.yamlfile import unfold
+    from generator.read.yamlfile import unfold
 
     assert unfold('"举措，\n  大力"', "举措， 大力") == "举措，大力"
     assert unfold('"设立 CIO\n  制度"', "设立 CIO 制度") == "设立 CIO制度"
@@ -229,7 +229,7 @@ READ_AS_WRITTEN = [("12", 12), ("0", 0), ("-3", -3), ("82.4", 82.4), ("0.5", 0.5
 
 
 def _read(tmp_path, document: str):
-    from generator.yamlfile import read
+    from generator.read.yamlfile import read
 
     path = tmp_path / "x.yaml"
     path.write_text(document, encoding="utf-8")
@@ -275,7 +275,7 @@ def test_a_plain_text_wrapped_over_lines_is_joined_like_a_quoted_one(tmp_path):
 
 
 def test_every_control_is_named_by_its_unicode_alias():
-    from generator.yamlfile import character_name
+    from generator.read.yamlfile import character_name
 
     for code in [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)]:
         assert unicodedata.lookup(character_name(chr(code))) == chr(code), hex(code)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import chinese_date
+from generator.read.load import chinese_date
 
 from .helpers import edit, line_of, problems_of
 

@@ -9,7 +9,7 @@ import struct
 import threading
 import time
 
-from generator.preview import QuietServer
+from generator.commands.preview import QuietServer
 
 from .browser import preview
 from .helpers import edit

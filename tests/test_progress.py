@@ -8,10 +8,11 @@ import textwrap
 import pytest
 import yaml
 
-from generator import progress, translation
+from generator.derive import progress
+from generator.read import translation
 from generator.build import build
-from generator.load import load_plan
-from generator.model import Indicator
+from generator.read.load import load_plan
+from generator.model.plan import Indicator
 
 from .conftest import REPO, make_project
 
@@ -112,7 +113,7 @@ def test_the_worked_example_in_contributing_changes_the_status(tmp_path):
 
 
 def test_a_status_without_evidence_is_refused(tmp_path):
-    from generator.problems import DataError
+    from generator.base.problems import DataError
 
     root = make_project(tmp_path)
     path = root / "data" / "projects.yaml"

@@ -1,7 +1,7 @@
 """Theme files no page loads are left out of the site; what the pages and the search worker load stays."""
 import re
 
-from generator.prune import needed_lunr_scripts, prune
+from generator.website.prune import needed_lunr_scripts, prune
 
 
 def test_lunr_scripts_follow_the_search_workers_rule():
@@ -35,7 +35,7 @@ def test_prune_keeps_what_the_configured_language_needs(tmp_path):
 def test_the_built_site_ships_no_source_maps_or_unused_search_scripts(built):
     site = built / "site"
     assert not list(site.rglob("*.map"))
-    assert not list(site.rglob("lunr"))  # no edition uses Material's search (generator/search/ replaces it)
+    assert not list(site.rglob("lunr"))  # no edition uses Material's search (generator/website/search/ replaces it)
     # the light and dark schemes need Material's palette stylesheet: kept, because pages load it
     assert len(list(site.rglob("palette.*.css"))) == 3
     for script in site.rglob("*.js"):
@@ -48,7 +48,7 @@ def test_the_built_site_ships_no_source_maps_or_unused_search_scripts(built):
 
 
 def test_without_materials_search_index_neither_lunr_nor_its_worker_is_kept(tmp_path):
-    """The site's own search (generator/search/) replaces Material's: nothing loads them."""
+    """The site's own search (generator/website/search/) replaces Material's: nothing loads them."""
     scripts = tmp_path / "assets" / "javascripts"
     for name in ("lunr/min/lunr.zh.min.js", "workers/search.a7633da7.min.js", "bundle.min.js"):
         (scripts / name).parent.mkdir(parents=True, exist_ok=True)

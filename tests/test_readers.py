@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import progress
-from generator.build import localizer
-from generator.languages import LANGUAGES
-from generator.load import load_plan
+from generator.derive import progress
+from generator.derive.localize import localizer
+from generator.model.languages import LANGUAGES
+from generator.read.load import load_plan
 
 from .conftest import ARTIFACTS, AXE, REPO
 from .test_browser import CONTRAST, STILL, _axe, low_contrast

@@ -5,10 +5,12 @@ from pathlib import Path
 from generator.build import build, render_editions
 import pytest
 
-from generator.languages import ENGLISH, SIMPLIFIED
-from generator.load import load_plan
-from generator.render import html_inline, md_inline
-from generator.views import Heading, Localizer, blocks, english_number, heading, site_pages
+from generator.model.languages import ENGLISH, SIMPLIFIED
+from generator.read.load import load_plan
+from generator.render.markdown import html_inline, md_inline
+from generator.derive.localize import Localizer, english_number
+from generator.pages.edition import site_pages
+from generator.pages.views import Heading, blocks, heading
 
 from .helpers import edit
 

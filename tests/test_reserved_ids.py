@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import model
-from generator.load import load_plan, reserved_message
-from generator.problems import DataError
+from generator.model import plan as model
+from generator.read.load import load_plan, reserved_message
+from generator.base.problems import DataError
 
 from .conftest import REPO
 from .helpers import edit

@@ -1,7 +1,7 @@
 """The committed JSON Schemas are the loader's own models, and every data file points at one."""
 import re
 
-from generator.schema import schemas
+from generator.commands.schema import schemas
 
 from .conftest import REPO
 

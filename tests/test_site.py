@@ -9,9 +9,9 @@ import opencc
 import pytest
 
 from generator.build import build
-from generator.problems import BuildError
-from generator.languages import LANGUAGES
-from generator.parallel import switch
+from generator.base.problems import BuildError
+from generator.model.languages import LANGUAGES
+from generator.pages.parallel import switch
 
 from .conftest import make_project
 from .html import pages, parse
@@ -22,7 +22,7 @@ LANG_OF = {lang.code: lang.html_lang for lang in LANGUAGES}
 @pytest.mark.parametrize("code", LANG_OF)
 def test_every_page_has_its_language_and_one_h1(built, plan, code):
     found = pages(built / "site" / code)
-    from generator.parallel import plan_pages
+    from generator.pages.parallel import plan_pages
 
     # the home page, every page of the contents, and each plan page side by side with each other edition
     assert len(found) == len(plan.site.contents) + 1 + 2 * len(plan_pages(plan)) + 1  # and 404.html

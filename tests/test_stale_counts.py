@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from generator import translation
+from generator.read import translation
 from generator.__main__ import main
-from generator.build import localizer
-from generator.languages import LANGUAGES
-from generator.load import load_plan
-from generator.views import status_table
+from generator.derive.localize import localizer
+from generator.model.languages import LANGUAGES
+from generator.read.load import load_plan
+from generator.pages.edition import status_table
 
 from .conftest import REPO
 

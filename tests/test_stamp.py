@@ -4,9 +4,9 @@ import subprocess
 import sys
 
 from generator.build import build
-from generator.load import load_plan
-from generator.stamp import stamp
-from generator.translation import is_stale, units
+from generator.read.load import load_plan
+from generator.commands.stamp import stamp
+from generator.read.translation import is_stale, units
 
 from .conftest import REPO
 from .helpers import edit

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_plan
-from generator.translation import is_stale, source_hash
+from generator.read.load import load_plan
+from generator.read.translation import is_stale, source_hash
 
 from .conftest import REPO
 from .helpers import edit
@@ -163,8 +163,8 @@ def test_mixed_line_endings_are_refused_without_writing(project, change, line, k
 
 def test_the_file_is_replaced_atomically(project, monkeypatch):
     """Killed while writing, the data file is the old one, whole: the text goes to a temporary file first."""
-    from generator import atomic
-    from generator.stamp import stamp
+    from generator.base import atomic
+    from generator.commands.stamp import stamp
 
     edit(project, "chapter-5.yaml", CHANGED_FROM, CHANGED_TO)
     path = project / "data" / "chapter-5.yaml"

@@ -4,8 +4,8 @@ import re
 import pytest
 from pydantic import BaseModel
 
-from generator import translation as tr
-from generator.load import load_plan
+from generator.read import translation as tr
+from generator.read.load import load_plan
 
 from .conftest import REPO
 

@@ -9,10 +9,10 @@ import sys
 
 import pytest
 
-from generator import model
+from generator.model import plan as model
 from generator.build import render_editions
-from generator.load import _check_site
-from generator.yamlfile import read
+from generator.read.load import _check_site
+from generator.read.yamlfile import read
 
 from .conftest import REPO
 

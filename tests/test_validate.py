@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.validate import check
-from generator.yamlfile import read
+from generator.read.validate import check
+from generator.read.yamlfile import read
 
 from .conftest import REPO
 from .helpers import edit, line_of, problems_of

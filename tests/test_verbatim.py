@@ -1,13 +1,13 @@
 """The Chinese of the plan is the official text, whitespace included: every Chinese field of the
 data appears in the source text exactly, spaces and all. The source's own line and page breaks
-are joined by the rule the loader applies to a text wrapped in the YAML (generator.yamlfile.joiner),
+are joined by the rule the loader applies to a text wrapped in the YAML (generator.read.yamlfile.joiner),
 so a maintainer's wrapped line, or a stray space, fails here by name."""
 from __future__ import annotations
 
 import pytest
 
-from generator import translation
-from generator.yamlfile import join_lines
+from generator.read import translation
+from generator.read.yamlfile import join_lines
 
 from .conftest import REPO, SOURCE
 

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.yamlfile import read
+from generator.read.yamlfile import read
 
 
 def parse(tmp_path: Path, content: bytes | str):

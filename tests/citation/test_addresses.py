@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.languages import LANGUAGES
-from generator.parallel import DEFAULT_PARTNER, plan_pages
+from generator.model.languages import LANGUAGES
+from generator.pages.parallel import DEFAULT_PARTNER, plan_pages
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "paragraph-ids.txt"
 ADDRESSES = [tuple(line.split()) for line in FIXTURE.read_text(encoding="utf-8").splitlines()

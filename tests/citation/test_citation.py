@@ -1,4 +1,4 @@
-"""Paragraph places, citations and problem reports (generator/citation), as the reader gets them."""
+"""Paragraph places, citations and problem reports (generator/derive/citation.py), as the reader gets them."""
 from __future__ import annotations
 
 import datetime
@@ -7,9 +7,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from generator import citation
-from generator.build import localizer, render_editions
-from generator.languages import ENGLISH, HONG_KONG, LANGUAGES, SIMPLIFIED
+from generator.derive import citation
+from generator.build import render_editions
+from generator.derive.localize import localizer
+from generator.model.languages import ENGLISH, HONG_KONG, LANGUAGES, SIMPLIFIED
 
 DAY = datetime.date(2026, 11, 30)
 REPO_URL = "https://github.com/example/plan"
@@ -124,8 +125,8 @@ def test_without_a_repository_address_there_is_no_report_control(plan):
 
 
 def test_a_repository_address_must_be_a_full_https_address(project):
-    from generator.load import load_plan
-    from generator.problems import DataError
+    from generator.read.load import load_plan
+    from generator.base.problems import DataError
 
     from ..helpers import edit
 
@@ -153,7 +154,7 @@ def test_each_paragraph_link_is_named_by_its_place(plan, lang):
 def test_the_publishing_workflow_names_its_repository(plan):
     """REPOSITORY_URL (set by .github/workflows/publish.yml) turns the report control on; a bad one is refused."""
     from generator.build import tracked_at
-    from generator.problems import BuildError
+    from generator.base.problems import BuildError
 
     assert tracked_at(plan, None) is plan
     assert tracked_at(plan, "https://github.com/fork/plan").site.repository_url == "https://github.com/fork/plan"

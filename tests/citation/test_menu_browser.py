@@ -1,14 +1,14 @@
 """The ¶ menu in a real browser: keyboard, copying with and without the Clipboard API, citations
-and report links equal to generator/citation's, on one-edition and parallel pages."""
+and report links equal to generator/derive/citation.py's, on one-edition and parallel pages."""
 from __future__ import annotations
 
 import datetime
 
 import pytest
 
-from generator import citation
-from generator.build import localizer
-from generator.languages import LANGUAGES
+from generator.derive import citation
+from generator.derive.localize import localizer
+from generator.model.languages import LANGUAGES
 
 from .test_citation import REPO_URL, with_repository
 
@@ -61,7 +61,7 @@ _PLAN = []
 
 def _plan():
     if not _PLAN:
-        from generator.load import load_plan
+        from generator.read.load import load_plan
 
         from ..conftest import REPO
 

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from generator.convert import opencc_s2hk
+from generator.derive.hongkong.convert import opencc_s2hk
 
 from ..conftest import REPO
 
@@ -71,7 +71,7 @@ def test_phrase(published, simplified, expected, opencc_alone):
 
 def test_the_plan_is_unchanged_except_by_the_rules(plan):
     """Word by word gives what OpenCC gives on whole texts, except where a rule or an override says."""
-    from generator.convert import HongKongConverter, naive_converter
+    from generator.derive.hongkong.convert import HongKongConverter, naive_converter
 
     site, whole = HongKongConverter.for_plan(plan), naive_converter(plan)
     differing = [t for t in dict.fromkeys(plan.chinese_texts()) if site(t) != whole(t)]
@@ -81,8 +81,8 @@ def test_the_plan_is_unchanged_except_by_the_rules(plan):
 
 def test_every_opencc_phrase_alone_converts_as_opencc_converts_it():
     """The kind, not the cases: no OpenCC phrase is lost by cutting at words (49,000+ entries)."""
-    from generator.convert import HongKongConverter
-    from generator.hongkong.segment import phrases
+    from generator.derive.hongkong.convert import HongKongConverter
+    from generator.derive.hongkong.segment import phrases
 
     convert = HongKongConverter([])
     differ = [p for p in sorted(phrases()) if convert(p) != opencc_s2hk(p)]

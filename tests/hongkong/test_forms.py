@@ -5,8 +5,8 @@ from html.parser import HTMLParser
 import opencc
 import pytest
 
-from generator.convert import HongKongConverter
-from generator.hongkong import forms
+from generator.derive.hongkong.convert import HongKongConverter
+from generator.derive.hongkong import forms
 
 # One example per rule: a Simplified word of the plan, and the form Hong Kong government text uses.
 EXAMPLES = {

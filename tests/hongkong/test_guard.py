@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from generator.convert import rules_key
+from generator.derive.hongkong.convert import rules_key
 
 from ..conftest import REPO
 

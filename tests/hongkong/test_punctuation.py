@@ -1,7 +1,7 @@
 """Hong Kong punctuation: one rule per row, each with its example."""
 import pytest
 
-from generator.hongkong.punctuation import hong_kong
+from generator.derive.hongkong.punctuation import hong_kong
 
 RULES = [
     ("double quotes", "構建“深圳雲”", "構建「深圳雲」"),

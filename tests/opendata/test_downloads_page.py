@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from generator.opendata.page import size_label
+from generator.pages.downloads import size_label
 
 from .helpers import EDITIONS, folder, package
 

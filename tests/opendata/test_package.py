@@ -79,11 +79,11 @@ def test_a_broken_table_fails_validation(built, tmp_path, name, old, new, error)
 
 
 def test_a_column_without_a_description_stops_the_build(project):
-    from generator.build import localizer
-    from generator.languages import LANGUAGES
-    from generator.load import load_plan
-    from generator.opendata import downloads
-    from generator.problems import BuildError
+    from generator.derive.localize import localizer
+    from generator.model.languages import LANGUAGES
+    from generator.read.load import load_plan
+    from generator.derive.opendata import downloads
+    from generator.base.problems import BuildError
 
     path = project / "data" / "downloads.yaml"
     text = path.read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 import pytest
 
-from generator import translation
+from generator.read import translation
 
 from ..html import parse
 from .helpers import EDITIONS, folder, read_csv, read_json

@@ -11,11 +11,11 @@ import pytest
 import yaml
 from markupsafe import escape
 
-from generator.build import localizer
-from generator.languages import LANGUAGES
-from generator.load import load_plan
-from generator.opendata import downloads
-from generator.opendata.cells import FORMULA_START, csv_cell, spreadsheet_safe
+from generator.derive.localize import localizer
+from generator.model.languages import LANGUAGES
+from generator.read.load import load_plan
+from generator.derive.opendata import downloads
+from generator.derive.opendata.cells import FORMULA_START, csv_cell, spreadsheet_safe
 
 from ..conftest import REPO, make_project
 from .helpers import EDITIONS, csv_files, folder, package, read_csv, read_json

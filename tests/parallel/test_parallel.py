@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.languages import LANGUAGES
-from generator.parallel import DEFAULT_PARTNER, plan_pages, switch
+from generator.model.languages import LANGUAGES
+from generator.pages.parallel import DEFAULT_PARTNER, plan_pages, switch
 
 LANG = {lang.code: lang.html_lang for lang in LANGUAGES}
 PAIRS = [(a.code, b.code) for a in LANGUAGES for b in LANGUAGES if a != b]
@@ -87,7 +87,7 @@ def test_the_headings_form_one_outline(built, plan):
 
 def test_the_parallel_view_is_not_in_the_search_index(built):
     """The same text is found once: on the one-edition page, never on its parallel views."""
-    from generator.search import INDEX
+    from generator.website.search import INDEX
 
     for lang in LANGUAGES:
         index = json.loads((built / "site" / lang.code / INDEX).read_text(encoding="utf-8"))

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.languages import LANGUAGES
-from generator.parallel import DEFAULT_PARTNER
+from generator.model.languages import LANGUAGES
+from generator.pages.parallel import DEFAULT_PARTNER
 
 from ..conftest import ARTIFACTS
 from ..test_browser import visit

@@ -17,11 +17,12 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
-from generator import pdf
-from generator.build import localizer
-from generator.languages import LANGUAGES, Language
-from generator.pdf.document import UNOFFICIAL, plan_pages
-from generator.views import PageView, site_pages
+from generator.render import pdf
+from generator.derive.localize import localizer
+from generator.model.languages import LANGUAGES, Language
+from generator.render.pdf.document import UNOFFICIAL, plan_pages
+from generator.pages.edition import site_pages
+from generator.pages.views import PageView
 
 from ..conftest import ARTIFACTS
 

@@ -10,12 +10,14 @@ import dataclasses
 import re
 import pytest
 
-from generator import pdf
-from generator.build import build, localizer
-from generator.languages import LANGUAGES
-from generator.pdf import render
-from generator.problems import BuildError
-from generator.views import Localized, site_pages
+from generator.render import pdf
+from generator.build import build
+from generator.derive.localize import localizer
+from generator.model.languages import LANGUAGES
+from generator.render.pdf import engine as render
+from generator.base.problems import BuildError
+from generator.derive.localize import Localized
+from generator.pages.edition import site_pages
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Run the search script's engine (generator/theme/assets/javascripts/plan-search.js) under Node."""
+"""Run the search script's engine (generator/website/theme/assets/javascripts/plan-search.js) under Node."""
 from __future__ import annotations
 
 import json
@@ -6,7 +6,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-SCRIPT = Path(__file__).resolve().parents[2] / "generator" / "theme" / "assets" / "javascripts" / "plan-search.js"
+SCRIPT = Path(__file__).resolve().parents[2] / "generator" / "website" / "theme" / "assets" / "javascripts" / "plan-search.js"
 
 
 def node() -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.search.fold import table_for
+from generator.website.search.fold import table_for
 
 from .js import call
 

@@ -1,6 +1,6 @@
 """One test per folding rule: what a reader types and what the text says meet in one form.
 
-Chinese rules are built in Python (generator/search/fold.py, from OpenCC) and applied in the
+Chinese rules are built in Python (generator/website/search/fold.py, from OpenCC) and applied in the
 browser by plan-search.js; English rules live in plan-search.js. Both are tested where they
 run: the table from Python, the folding itself in the script, under Node.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.search.fold import fold, table_for
+from generator.website.search.fold import fold, table_for
 
 from .js import call
 

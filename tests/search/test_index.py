@@ -1,10 +1,10 @@
-"""The index each edition ships (generator/search/index.py) and the build that writes it."""
+"""The index each edition ships (generator/website/search/index.py) and the build that writes it."""
 from __future__ import annotations
 
 import json
 
-from generator.search.index import INDEX, build_index
-from generator.search.records import PageRecords, Record
+from generator.website.search.index import INDEX, build_index
+from generator.website.search.records import PageRecords, Record
 
 
 def test_an_index_names_each_paragraph_place_and_ships_only_the_needed_fold_pairs():
@@ -22,7 +22,7 @@ def test_each_built_edition_has_its_index_and_no_material_search(built):
         index = json.loads((edition / INDEX).read_text(encoding="utf-8"))
         assert index["lang"] == lang and len(index["records"]) > 200
         places = {r[1]: r[2] for r in index["records"]}
-        assert places["ch4-s10-p6"] in ("四（十）6", "IV(10) para. 6")  # the notation of generator/citation
+        assert places["ch4-s10-p6"] in ("四（十）6", "IV(10) para. 6")  # the notation of generator/derive/citation.py
         assert not (edition / "search" / "search_index.json").exists()
         assert not (edition / "assets" / "javascripts" / "workers").exists()
         assert (edition / "assets" / "javascripts" / "plan-search.js").is_file()

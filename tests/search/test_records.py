@@ -1,7 +1,7 @@
-"""Cutting a built page into search records (generator/search/records.py)."""
+"""Cutting a built page into search records (generator/website/search/records.py)."""
 from __future__ import annotations
 
-from generator.search.records import cut, edition_records
+from generator.website.search.records import cut, edition_records
 
 PAGE = """<html><body><nav><a id="nav-x">Menu</a></nav>
 <article class="md-content__inner md-typeset">

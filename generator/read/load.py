@@ -1,0 +1,367 @@
+"""Read and validate everything in data/ into one `Plan`.
+
+All files are read and all problems collected before anything is reported, so that a
+maintainer fixes every mistake in one pass. Nothing downstream runs on invalid data.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+from urllib.parse import urlsplit
+
+from pydantic import ValidationError
+
+from ..model import plan as model
+from . import validate
+from ..base.problems import DataError, Problem
+from .validate import message, nearest_id
+from .yamlfile import YamlFile, read
+
+CHAPTER_FILE = re.compile(r"^chapter-(\d+)\.yaml$")
+
+
+@dataclass
+class Loaded:
+    """One data file: its parsed text (None if unreadable) and its model (None if invalid)."""
+
+    src: YamlFile | None = None
+    value: Any = None
+
+    @property
+    def ok(self) -> bool:
+        return self.value is not None
+
+
+def load_plan(data_dir: Path) -> model.Plan:
+    """Load data_dir; raise DataError listing every problem found.
+
+    Every check runs whose inputs are valid, even when another file is broken: a maintainer
+    sees all that can be known in one run. Only a check that needs a broken file waits.
+    """
+    problems: list[Problem] = []
+    schema_dir = data_dir.parent / "schema"
+    # each data file NAME.yaml has its schema NAME.schema.json and its model model.FILES[NAME]
+    files = {name: _parse(data_dir, f"{name}.yaml", name, schema_dir, problems) for name in model.FILES
+             if name != "chapter"}
+    chapter_files = sorted((int(m.group(1)), p.name) for p in data_dir.glob("chapter-*.yaml")
+                           if (m := CHAPTER_FILE.match(p.name)))
+    if not chapter_files:
+        problems.append(Problem(f"{data_dir.name}/chapter-1.yaml", 1, "no chapter files (chapter-1.yaml …) found"))
+    chapters = [_parse(data_dir, name, "chapter", schema_dir, problems) for _, name in chapter_files]
+
+    site, front, glossary, closing, overrides, terms, editorial, key_terms, indicators, projects = (
+        files[name] for name in ("site", "front", "glossary", "closing", "hk-overrides", "terms", "about",
+                                 "key-terms", "indicators", "projects"))
+    problems.extend(_check_ids([f.src for f in (site, front, glossary, closing, editorial, key_terms, *chapters,
+                                                 indicators, projects) if f.src]))
+    plan_ok = all(f.ok for f in (front, *chapters)) and bool(chapters)
+    paragraphs = _paragraph_ids(front.value, [c.value for c in chapters]) if plan_ok else None
+    sections = {s.id: s for c in chapters for s in c.value.sections} if plan_ok else None
+    if site.ok:
+        problems.extend(_check_site(site.value, site.src))
+        if plan_ok and glossary.ok and editorial.ok:
+            known = page_ids(front.value, [c.value for c in chapters], glossary.value, editorial.value.pages)
+            problems.extend(_check_contents(site.value, site.src, known))
+    if glossary.ok:
+        problems.extend(_check_glossary(glossary.value, glossary.src))
+    if front.ok:
+        problems.extend(_check_front(front.value, front.src))
+    if terms.ok:
+        glossary_ids = [t.id for t in glossary.value.terms] if glossary.ok else None
+        problems.extend(_check_terms(terms.value.terms, terms.src, glossary_ids))
+    if key_terms.ok and glossary.ok:
+        problems.extend(_check_hk_usage(key_terms.value, key_terms.src, glossary.value))
+    if indicators.ok:
+        problems.extend(_check_indicators(indicators.value, indicators.src, paragraphs))
+    if projects.ok:
+        problems.extend(_check_projects(projects.value.projects, projects.src, sections))
+    problems.extend(_check_citations(_citations(indicators, projects)))
+    everything = [site, front, glossary, closing, overrides, terms, editorial, key_terms, indicators, projects,
+                  files["downloads"], *chapters]
+    if problems or not all(f.ok for f in everything):
+        raise DataError(problems)
+    plan = model.Plan(site=site.value, front=front.value, chapters=[c.value for c in chapters],
+                      glossary=glossary.value, closing=closing.value, hk_overrides=overrides.value.overrides,
+                      hk_forms=overrides.value.forms, hk_watch=overrides.value.watch,
+                      terms=terms.value.terms, editorial=editorial.value.pages, key_terms=key_terms.value.terms,
+                      hk_usage=key_terms.value.hk_usage, hk_words=key_terms.value.hk_words, indicators=indicators.value,
+                      projects=projects.value.projects, opendata=files["downloads"].value,
+                      chapter_files={c.value.id: name for c, (_, name) in zip(chapters, chapter_files)})
+    return plan
+
+
+def _parse(data_dir: Path, filename: str, schema: str, schema_dir: Path, problems: list[Problem]) -> Loaded:
+    """Read one file, check it against its schema file, then build its typed model."""
+    path = data_dir / filename
+    name = f"{data_dir.name}/{filename}"
+    if not path.is_file():
+        problems.append(Problem(name, 1, f"the file is missing: restore it from git (git checkout -- {name})"))
+        return Loaded()
+    src = read(path, name, problems)
+    if src is None:
+        return Loaded()
+    found = validate.check(src, schema_dir / f"{schema}.schema.json", f"schema/{schema}.schema.json")
+    if found:
+        problems.extend(found)
+        return Loaded(src)
+    try:
+        return Loaded(src, model.FILES[schema].model_validate(src.data))
+    except ValidationError as err:
+        problems.extend(_explain(err, src))
+        return Loaded(src)
+
+
+# --- turning pydantic's errors into maintainer's words ---------------------------------------
+
+def _explain(err: ValidationError, src: YamlFile) -> Iterator[Problem]:
+    """What the schema cannot say (e.g. strict dates, custom rules) is found by the models."""
+    for e in err.errors(include_url=False):
+        loc = tuple(e["loc"])
+        if loc[-1:] == ("[key]",):  # a key of a mapping has the wrong form: the message names the key itself
+            loc = loc[:-1]
+        field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "value")
+        where = nearest_id(src.data, loc)
+        where = f" (in `{where}`)" if where else ""
+        ctx = e.get("ctx", {})
+        if e["type"] == "value_error":
+            detail = str(e["msg"]).removeprefix("Value error, ")
+        elif e["type"] == "string_pattern_mismatch":
+            detail = str(ctx.get("pattern", ""))
+        else:
+            detail = str(ctx.get("expected", ctx.get("ge", ctx.get("le", ctx.get("max_length", e["msg"])))))
+        yield Problem(src.name, src.line_of(loc), message(e["type"], field, detail) + where)
+
+
+# --- cross-file checks --------------------------------------------------------------------
+
+def _walk_ids(data: Any, path: tuple = ()) -> Iterator[tuple[str, tuple]]:
+    if isinstance(data, dict):
+        if isinstance(data.get("id"), str):
+            yield data["id"], path + ("id",)
+        for key, value in data.items():
+            yield from _walk_ids(value, path + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _walk_ids(value, path + (i,))
+
+
+def reserved_message(ident: str) -> str:
+    return (f"the id `{ident}` is reserved: the generator or the theme uses it for a page, folder or heading of "
+            "its own; choose another id. Reserved: " + ", ".join(sorted(model.RESERVED_IDS)) +
+            ", and ids starting with " + ", ".join(model.RESERVED_PREFIXES))
+
+
+def _check_ids(sources: list[YamlFile]) -> Iterator[Problem]:
+    """Ids are anchors and URLs in every language: one id, one place (checked even in invalid files),
+    and none that the generator or the theme uses itself (model.RESERVED_IDS)."""
+    seen: dict[str, str] = {}
+    for src in sources:
+        for ident, path in _walk_ids(src.data):
+            where = f"{src.name}:{src.line_of(path)}"
+            if ident in model.RESERVED_IDS or ident.startswith(model.RESERVED_PREFIXES):
+                yield Problem(src.name, src.line_of(path), reserved_message(ident))
+            elif ident in seen:
+                yield Problem(src.name, src.line_of(path),
+                              f"the id `{ident}` is already used at {seen[ident]}: give this entry a new, unused id")
+            else:
+                seen[ident] = where
+
+
+def page_ids(front: model.Front, chapters: list[model.Chapter], glossary: model.Glossary,
+             editorial: list[model.EditorialPage]) -> list[str]:
+    """Every page the data defines, by id."""
+    return [front.notice.id, "preamble", *(c.id for c in chapters), glossary.id, "progress",
+            "downloads", *(p.id for p in editorial)]
+
+
+def _paragraph_ids(front: model.Front, chapters: list[model.Chapter]) -> set[str]:
+    plan = model.Plan.model_construct(front=front, chapters=chapters)
+    return {place.paragraph.id for place in plan.places()}
+
+
+def _check_contents(site: model.Site, src: YamlFile, known: list[str]) -> Iterator[Problem]:
+    for i, ident in enumerate(site.contents):
+        if ident not in known:
+            yield Problem(src.name, src.line_of(("contents", i)),
+                          f"`contents` lists `{ident}`, which is not a page: use one of {', '.join(known)}")
+    for ident in known:
+        if ident not in site.contents:
+            yield Problem(src.name, src.line_of(("contents",)),
+                          f"`contents` does not list the page `{ident}`: add it where it belongs in reading order")
+
+
+def _check_site(site: model.Site, src: YamlFile) -> Iterator[Problem]:
+    if site.site_url and urlsplit(site.site_url).path != site.base_path:
+        yield Problem(src.name, src.line_of(("site_url",)), f"`site_url` ({site.site_url}) has the path "
+                      f"{urlsplit(site.site_url).path} but `base_path` is {site.base_path}: make them agree")
+    for key in sorted(model.UI_KEYS - site.ui.keys()):
+        yield Problem(src.name, src.line_of(("ui",)), f"the interface string `{key}` is missing under `ui`: add it "
+                      "with its zh-Hans and en text")
+    for code in ("zh-Hans", "zh-Hant", "en"):
+        if code not in site.editions:
+            yield Problem(src.name, src.line_of(("editions",)), f"`editions` has no name for `{code}`: add it, "
+                          "written in that language's own script")
+    for key, texts in site.ui.items():
+        for lang in ("zh-Hans", "en"):
+            if lang not in texts:
+                yield Problem(src.name, src.line_of(("ui", key)), f"the interface string `{key}` has no `{lang}` text: add it")
+
+
+def _check_terms(terms: list[model.TermEntry], src: YamlFile, glossary_ids: list[str] | None) -> Iterator[Problem]:
+    seen: dict[str, int] = {}
+    for i, entry in enumerate(terms):
+        here = ("terms", i)
+        if entry.zh in seen:
+            yield Problem(src.name, src.line_of(here + ("zh",)),
+                          f"`{entry.zh}` is already in the term list (line {seen[entry.zh]}): keep one entry")
+        seen.setdefault(entry.zh, src.line_of(here + ("zh",)))
+        if entry.glossary and glossary_ids is not None and entry.glossary not in glossary_ids:
+            yield Problem(src.name, src.line_of(here + ("glossary",)),
+                          f"`glossary: {entry.glossary}` is not an appendix entry: use one of "
+                          f"{', '.join(glossary_ids)}")
+
+
+def _check_hk_usage(key_terms: model.KeyTerms, src: YamlFile, glossary: model.Glossary) -> Iterator[Problem]:
+    known = {t.id for t in glossary.terms} | {t.id for t in key_terms.terms}
+    for key in key_terms.hk_usage:
+        if key not in known:
+            yield Problem(src.name, src.line_of(("hk_usage", key)),
+                          f"`{key}` under hk_usage is not a glossary entry: use an id such as term1 or key-…")
+    usages = [(("hk_usage", k), u) for k, u in key_terms.hk_usage.items()]
+    usages += [(("hk_words", i), w) for i, w in enumerate(key_terms.hk_words)]
+    for path, usage in usages:
+        if usage.term.replace(" ", "") not in usage.example.replace(" ", ""):
+            yield Problem(src.name, src.line_of(path + ("example",)),
+                          f"the example does not show the Hong Kong term {usage.term}: copy the words of the "
+                          "cited page that contain it")
+
+
+def _check_indicators(indicators: model.Indicators, src: YamlFile, paragraphs: set[str] | None) -> Iterator[Problem]:
+    """`paragraphs` is None while a chapter file is broken: references then wait for the next run."""
+    seen: set[str] = set()
+    for i, ind in enumerate(indicators.indicators):
+        here = ("indicators", i)
+        if ind.id in seen:
+            yield Problem(src.name, src.line_of(here + ("id",)), f"the indicator id `{ind.id}` is used twice")
+        seen.add(ind.id)
+        if ind.theme not in indicators.themes:
+            yield Problem(src.name, src.line_of(here + ("theme",)),
+                          f"theme `{ind.theme}` is not listed under `themes`: use one of {', '.join(indicators.themes)}")
+        if ind.unit not in indicators.units:
+            yield Problem(src.name, src.line_of(here + ("unit",)),
+                          f"unit `{ind.unit}` is not listed under `units`: use one of {', '.join(indicators.units)}")
+        for key in ("baseline", "target"):
+            point = getattr(ind, key)
+            if point and paragraphs is not None and point.paragraph not in paragraphs:
+                yield Problem(src.name, src.line_of(here + (key, "paragraph")),
+                              f"`{key}.paragraph: {point.paragraph}` is not a paragraph id of the plan")
+
+
+def _check_projects(projects: list[model.Project], src: YamlFile,
+                    sections: dict[str, model.Section] | None) -> Iterator[Problem]:
+    """`sections` is None while a chapter file is broken: references then wait for the next run."""
+    for i, project in enumerate(projects):
+        here = ("projects", i)
+        if sections is not None and project.section not in sections:
+            yield Problem(src.name, src.line_of(here + ("section",)), f"`section: {project.section}` is not a section of the plan")
+        elif sections is not None:
+            ids = {p.id for p in sections[project.section].paragraphs}
+            for j, item in enumerate(project.items):
+                if item.paragraph not in ids:
+                    yield Problem(src.name, src.line_of(here + ("items", j, "paragraph")),
+                                  f"`paragraph: {item.paragraph}` is not a paragraph of {project.section}")
+        for j, item in [(-1, project), *enumerate(project.items)]:
+            if item.status != "no_data" and not item.evidence:
+                path = here + (("status",) if j < 0 else ("items", j, "status"))
+                yield Problem(src.name, src.line_of(path), f"status `{item.status}` needs cited evidence: add an "
+                              "`evidence` entry with its source, or set the status to no_data")
+
+
+def _source_key(source: model.Source) -> tuple[str, str, str]:
+    """What makes two citations the same source (the published source_id is made from it)."""
+    return source.source, source.publisher, source.url
+
+
+def _check_citations(cited: list[tuple[YamlFile, tuple, model.Source]]) -> Iterator[Problem]:
+    """Each source cited once per indicator and year (or per project item): a second citation repeats
+    the first or contradicts it, and the published tables key their rows by source. And a source
+    (title, publisher, address) is a republishing mirror or not, the same everywhere it is cited."""
+    seen: dict[tuple, int] = {}
+    mirrors: dict[tuple[str, str, str], tuple[str, int, bool]] = {}
+    for src, path, source in cited:
+        year = getattr(source, "year", None)  # an observation's; evidence has none
+        line = src.line_of(path)
+        once = (src.name, path[:-2], year, *_source_key(source))  # path[:-2]: the indicator or project item
+        if once in seen:
+            what = f"a {year} observation" if year is not None else "evidence"
+            yield Problem(src.name, line, f"{what} from this source is already cited at line {seen[once]}: keep "
+                          "one (give the other its own source, title or address if it really is another)")
+        seen.setdefault(once, line)
+        at_mirror = src.line_of(path + ("mirror",))
+        name, at, mirror = mirrors.setdefault(_source_key(source), (src.name, at_mirror, source.mirror))
+        if mirror != source.mirror:
+            yield Problem(src.name, at_mirror, f"this source is marked `mirror: {str(source.mirror).lower()}` here "
+                          f"but `mirror: {str(mirror).lower()}` at {name}:{at}: make them agree (a mirror's address "
+                          "is never linked)")
+
+
+def _citations(indicators: Loaded, projects: Loaded) -> list[tuple[YamlFile, tuple, model.Source]]:
+    """Every cited source of the indicators and the projects, with its file and place, in file order."""
+    cited = []
+    if indicators.ok:
+        cited += [(indicators.src, ("indicators", i, "observations", k), o)
+                  for i, ind in enumerate(indicators.value.indicators) for k, o in enumerate(ind.observations)]
+    if projects.ok:
+        for i, project in enumerate(projects.value.projects):
+            for j, item in [(-1, project), *enumerate(project.items)]:
+                at = ("projects", i) if j < 0 else ("projects", i, "items", j)
+                cited += [(projects.src, at + ("evidence", k), e) for k, e in enumerate(item.evidence)]
+    return cited
+
+
+def _check_glossary(glossary: model.Glossary, src: YamlFile) -> Iterator[Problem]:
+    figures: dict[int, str] = {}
+    for i, term in enumerate(glossary.terms):
+        here = ("terms", i)
+        if term.number != f"{i + 1}.":
+            yield Problem(src.name, src.line_of(here + ("number",)),
+                          f"`number` of `{term.id}` is {term.number!r} but it is entry {i + 1}: the appendix is numbered in order")
+        for key in ("term", "abbreviation", "english_name", "chinese_name"):
+            value = getattr(term, key)
+            if value and value not in term.label:
+                yield Problem(src.name, src.line_of(here + (key,)),
+                              f"`{key}` ({value}) does not appear in the entry's `label`: the two must agree")
+        if term.figure:
+            if term.figure.number in figures:
+                yield Problem(src.name, src.line_of(here + ("figure", "number")),
+                              f"figure {term.figure.number} is already attached to `{figures[term.figure.number]}`")
+            figures[term.figure.number] = term.id
+
+
+_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+
+
+def chinese_date(value: str) -> tuple[int, int, int] | None:
+    """二〇一一年十二月二十三日 → (2011, 12, 23); None if it is not such a date."""
+    m = re.fullmatch(r"([〇一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日", value)
+    if not m:
+        return None
+
+    def small(s: str) -> int:  # 十, 十二, 二十, 二十三
+        if "十" not in s:
+            return _DIGITS[s]
+        tens, _, units = s.partition("十")
+        return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[units] if units else 0)
+
+    return int("".join(str(_DIGITS[c]) for c in m.group(1))), small(m.group(2)), small(m.group(3))
+
+
+def _check_front(front: model.Front, src: YamlFile) -> Iterator[Problem]:
+    printed = chinese_date(front.notice.date)
+    iso = (front.date.year, front.date.month, front.date.day)
+    if printed != iso:
+        yield Problem(src.name, src.line_of(("date",)),
+                      f"`date` ({front.date.isoformat()}) does not match the notice's printed date "
+                      f"({front.notice.date}): correct one of them")
