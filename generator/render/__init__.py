@@ -1,0 +1,1 @@
+"""Page views → files: Markdown from the Jinja templates, the parallel view, the PDF editions."""
