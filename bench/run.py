@@ -100,7 +100,7 @@ def search_figures(site: Path, runs: int) -> list[str]:
     """Search in the browser (generator/website/search/), per edition: index size, the bytes a reader
     downloads from opening the search to the first result (gzip, as a server would send them;
     the page itself excluded), the time from the first key to the first result with nothing
-    cached, and the top-1 hit rate of the query table (tests/search/cases.py)."""
+    cached, and the top-1 hit rate of the query table (tests/website/search/cases.py)."""
     from playwright.sync_api import sync_playwright
 
     from generator.website.search import INDEX

@@ -66,7 +66,7 @@ VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 @pytest.fixture(scope="session")
 def server(built):
-    from .browser import serve
+    from tests.browser import serve
 
     with serve(built / "site") as url:
         yield url
@@ -76,9 +76,19 @@ def server(built):
 def browser():
     from playwright.sync_api import sync_playwright
 
-    from .browser import CHROMIUM_FLAGS, chromium_path
+    from tests.browser import CHROMIUM_FLAGS, chromium_path
 
     with sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         yield chromium
         chromium.close()
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """A test that starts Chromium (through the `browser` or `page` fixture) must say so with the
+    `browser` marker, or `make test-fast` would start a browser after all."""
+    unmarked = [item.nodeid for item in items
+                if "browser" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("browser")]
+    if unmarked:
+        raise pytest.UsageError("these tests start Chromium but carry no `browser` marker "
+                                "(add `pytestmark = pytest.mark.browser`):\n  " + "\n  ".join(unmarked[:20]))

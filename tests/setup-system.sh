@@ -23,7 +23,7 @@ if [ "${1:-}" != build ]; then
   command -v java >/dev/null || need+=(default-jre-headless)
   command -v npm >/dev/null || need+=(nodejs npm)
   command -v pdftoppm >/dev/null || need+=(poppler-utils)
-  # a Latin sans-serif: English pages must not fall back to a CJK font's Latin letters (tests/test_readers.py)
+  # a Latin sans-serif: English pages must not fall back to a CJK font's Latin letters (tests/chromium/test_readers.py)
   fc-list : family 2>/dev/null | grep -qiE "^(DejaVu Sans|Liberation Sans|Noto Sans)(,|$)" || need+=(fonts-dejavu-core)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import yaml
 
-from .conftest import REPO
-from .verbatim import check
+from tests.conftest import REPO
+from tests.verbatim import check
 
 WORKFLOWS = REPO / ".github" / "workflows"
 

@@ -35,7 +35,7 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60)]
 # the templates add. A data id equal to one of them would replace that page or give a page two
 # elements with one id, so the loader refuses it (ids are URLs and anchors). Material's own
 # element ids (__search, __drawer, __toc, …) start with "_", which no data id can.
-# tests/test_reserved_ids.py checks every id of the built site against this list.
+# tests/read/test_reserved_ids.py checks every id of the built site against this list.
 RESERVED_IDS = frozenset({
     # pages and folders of an edition
     "index", "preamble", "progress", "search", "assets", "downloads", "parallel", "sitemap", "404",
@@ -457,7 +457,7 @@ PROGRESS_RULES = 4  # progress_rule_1 … progress_rule_4: the rules shown on th
 
 # Every interface string the generator, its templates, the theme and the PDF read from the `ui:` of
 # data/site.yaml: each must be there (in zh-Hans and en), or `make check` names the missing one
-# (a build never stops on a missing string). tests/test_ui_keys.py finds the keys the code reads
+# (a build never stops on a missing string). tests/model/test_ui_keys.py finds the keys the code reads
 # and fails if one is not listed here.
 UI_KEYS = frozenset({
     "about_heading", "about_link", "about_text", "accessed_unknown", "chart_alt", "chart_label", "chart_legend",

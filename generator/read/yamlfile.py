@@ -43,7 +43,7 @@ MAX_REPORTED = 10            # per file and kind: a binary file would otherwise 
 # produce one); noncharacters; and the other characters that show nothing: Unicode's
 # Default_Ignorable_Code_Point (combining grapheme joiner, Hangul fillers, Khmer inherent vowels,
 # Mongolian and other variation selectors, tags) and the Braille blank U+2800.
-# tests/test_input_limits.py checks this against unicodedata and the Unicode property list.
+# tests/read/test_input_limits.py checks this against unicodedata and the Unicode property list.
 INVISIBLE = re.compile(
     "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0\ufff0-\ufff8"
     "\U000e0000-\U000e0fff"

@@ -7,7 +7,7 @@ Chinese (fold.py). The browser side is the theme's assets/javascripts/plan-searc
 search box and results are its partials/search.html and header.html.
 
 Why not Material's lunr search or Pagefind (measured on this site, 30-query table in
-tests/search/cases.py): both segment Chinese queries differently from the index (Material's
+tests/website/search/cases.py): both segment Chinese queries differently from the index (Material's
 query splitter, Pagefind's Intl.Segmenter against its jieba index), so 信息安全 was searched
 as 信息; neither segments the Hong Kong text well or folds variants; and the whole edition's
 text, gzipped, is smaller than either engine's first download.
