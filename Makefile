@@ -1,6 +1,7 @@
 # The two commands a new user needs (see README.md):
 #   make serve   build the whole site from data/ and serve it at http://127.0.0.1:8000/
 #   make test    run every test (what CI runs)
+# While editing: make test-fast (everything but the browser tests, in well under two minutes).
 # Everything is installed into .venv/ on first use; system packages with apt when root.
 
 PYTHON ?= python3
@@ -10,8 +11,10 @@ READY  := $(VENV)/.installed
 DEV    := $(VENV)/.dev-installed
 NODE   := node_modules/.package-lock.json
 PORT   ?= 8000
+# pytest-xdist workers for make test: one per core
+JOBS   ?= auto
 
-.PHONY: all site serve test check bench clean
+.PHONY: all site serve test test-fast check bench clean
 .DEFAULT_GOAL := site
 
 all: site
@@ -43,8 +46,11 @@ serve: $(READY)      ## build, then serve site/ on 127.0.0.1:$(PORT)
 check: $(READY)      ## validate data/ only
 	$(BIN)/python -m generator check
 
-test: $(DEV) $(NODE) ## all tests: data, generator, built site, browser (axe), HTML validity
-	$(BIN)/python -m pytest -q
+test: $(DEV) $(NODE) ## all tests: data, generator, built site, browser (axe), HTML validity; on every core
+	$(BIN)/python -m pytest -q -n $(JOBS)
+
+test-fast: $(DEV) $(NODE) ## every test that does not start a browser: the one to run while editing
+	$(BIN)/python -m pytest -q -n $(JOBS) -m "not browser"
 
 bench: $(DEV) $(NODE) ## benchmark: build steps, scaling, page weight, preview, Lighthouse → bench/results.md
 	$(BIN)/python bench/run.py
