@@ -19,6 +19,10 @@ SYMBOL = {"achieved": "✔", "on_track": "↗", "behind": "↘", "no_data": "—
           "planned": "○", "in_progress": "◐", "completed": "✔"}
 
 
+# The English name of a unit counted in 亿 (亿元 "100 million yuan"): an amount in it is written out in English.
+HUNDRED_MILLION = "100 million "
+
+
 def _g(value: float) -> str:
     return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
 
@@ -30,6 +34,8 @@ def fmt(value: float, unit: str, loc, units: dict) -> str:
     if unit in ("percent", "percent_per_year"):
         return f"{value:g}{'%' if unit == 'percent' else ' ' + name if english else name}"
     if english:
+        if name.startswith(HUNDRED_MILLION):  # 亿元: the amount written out, 2000亿元 = 200 billion yuan
+            value, name = value * 1e8, name[len(HUNDRED_MILLION):]
         for size, word in ((1e9, "billion"), (1e6, "million")):
             if abs(value) >= size:
                 return f"{value / size:g} {word} {name}"

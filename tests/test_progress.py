@@ -9,7 +9,9 @@ import pytest
 import yaml
 
 from generator import progress, translation
-from generator.build import build
+from generator.build import build, localizer
+from generator.languages import ENGLISH, HONG_KONG, SIMPLIFIED
+from generator.progress_page import fmt, indicator_rows
 from generator.load import load_plan
 from generator.model import Indicator
 
@@ -22,9 +24,22 @@ PARAGRAPHS = {p.id: p for c in _plan.chapters for p in [*c.paragraphs, *(q for s
 
 @pytest.mark.parametrize("ind", INDICATORS, ids=lambda i: i.id)
 def test_indicator_points_at_a_paragraph_stating_its_numbers(ind):
+    """The value, written with its unit as the Simplified edition shows it (2000亿元, 200万户), is a number
+    the paragraph states: a value in the wrong unit (元 for 亿元) or scale fails."""
     for point in filter(None, (ind.target, ind.baseline)):
         paragraph = PARAGRAPHS[point.paragraph]
-        assert point.value in translation.chinese_numbers(paragraph.text), (ind.id, point.paragraph)
+        shown = fmt(point.value, ind.unit, localizer(SIMPLIFIED, _plan), _plan.indicators.units)
+        assert translation.chinese_numbers(shown)[0] in translation.chinese_numbers(paragraph.text), (ind.id, shown)
+
+
+@pytest.mark.parametrize("lang, unit, target", [
+    (SIMPLIFIED, "亿元", "2000亿元 (2015)"), (HONG_KONG, "億元", "2000億元 (2015)"),
+    (ENGLISH, "100 million yuan", "200 billion yuan (2015)")], ids=lambda v: getattr(v, "code", None))
+def test_an_amount_in_yi_yuan_keeps_the_plans_unit_in_every_edition(lang, unit, target):
+    """The plan writes the internet industry's target as 2000亿元: the unit column says 亿元 (not 元), in
+    each edition's words, and the target reads as the plan writes it."""
+    row = next(r for r in indicator_rows(_plan, localizer(lang, _plan)) if r.id == "internet-industry")
+    assert (row.unit, row.target) == (unit, target)
 
 
 def test_computed_change_and_growth():
