@@ -5,6 +5,7 @@ maintainer fixes every mistake in one pass. Nothing downstream runs on invalid d
 """
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,7 +77,8 @@ def load_plan(data_dir: Path) -> model.Plan:
     if indicators.ok:
         problems.extend(_check_indicators(indicators.value, indicators.src, paragraphs))
     if projects.ok:
-        problems.extend(_check_projects(projects.value.projects, projects.src, sections))
+        problems.extend(_check_projects(projects.value.projects, projects.src, sections,
+                                        front.value.date if front.ok else None))
     problems.extend(_check_citations(_citations(indicators, projects)))
     everything = [site, front, glossary, closing, overrides, terms, editorial, key_terms, indicators, projects,
                   files["downloads"], *chapters]
@@ -275,9 +277,37 @@ def _check_indicators(indicators: model.Indicators, src: YamlFile, paragraphs: s
                               f"`{key}.paragraph: {point.paragraph}` is not a paragraph id of the plan")
 
 
+# The last year of the plan period (十二五, 2011–2015): weak evidence of a later fact does not speak for the plan.
+PLAN_PERIOD_END = 2015
+WEAK = ("medium-low", "low")
+
+
+def _dated_problem(source: model.Source, issued: datetime.date | None) -> str | None:
+    """What is wrong with a project's evidence as evidence of implementation, or None.
+
+    It needs the date of the fact and the source's own words; a fact dated before the plan was issued
+    is not evidence of implementing it; weak evidence (medium-low, low) of a fact after the plan period
+    is left out (research notes, ../shared/sources/outcomes-projects.md)."""
+    if not source.dated:
+        return ("evidence needs `dated`: when the fact happened, as the source dates it "
+                '(e.g. "2012-08", "2013" or "2012-07/2015", in double quotes)')
+    if not source.quote:
+        return "evidence needs `quote`: the source's own words that state the fact, copied exactly"
+    start, _, end = source.dated.partition("/")
+    if issued and start < issued.isoformat()[:len(start)]:
+        return (f"the fact is dated {start}, before the plan was issued ({issued.isoformat()}): it is not "
+                "evidence of implementing the plan; remove this entry")
+    if source.confidence in WEAK and int((end or start)[:4]) > PLAN_PERIOD_END:
+        return (f"weak evidence ({source.confidence}) of a fact after the plan period ({end or start}, the plan "
+                f"runs to {PLAN_PERIOD_END}): leave it out")
+    return None
+
+
 def _check_projects(projects: list[model.Project], src: YamlFile,
-                    sections: dict[str, model.Section] | None) -> Iterator[Problem]:
-    """`sections` is None while a chapter file is broken: references then wait for the next run."""
+                    sections: dict[str, model.Section] | None,
+                    issued: datetime.date | None = None) -> Iterator[Problem]:
+    """`sections` is None while a chapter file is broken: references then wait for the next run;
+    `issued` (the plan's date) is None while data/front.yaml is broken."""
     for i, project in enumerate(projects):
         here = ("projects", i)
         if sections is not None and project.section not in sections:
@@ -289,10 +319,13 @@ def _check_projects(projects: list[model.Project], src: YamlFile,
                     yield Problem(src.name, src.line_of(here + ("items", j, "paragraph")),
                                   f"`paragraph: {item.paragraph}` is not a paragraph of {project.section}")
         for j, item in [(-1, project), *enumerate(project.items)]:
+            at = here if j < 0 else here + ("items", j)
             if item.status != "no_data" and not item.evidence:
-                path = here + (("status",) if j < 0 else ("items", j, "status"))
-                yield Problem(src.name, src.line_of(path), f"status `{item.status}` needs cited evidence: add an "
-                              "`evidence` entry with its source, or set the status to no_data")
+                yield Problem(src.name, src.line_of(at + ("status",)), f"status `{item.status}` needs cited "
+                              "evidence: add an `evidence` entry with its source, or set the status to no_data")
+            for k, evidence in enumerate(item.evidence):
+                if message := _dated_problem(evidence, issued):
+                    yield Problem(src.name, src.line_of(at + ("evidence", k)), message)
 
 
 def _source_key(source: model.Source) -> tuple[str, str, str]:

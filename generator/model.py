@@ -28,6 +28,9 @@ FILE_NAME = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 HTTPS = r"^https://"                    # a page cited for a Hong Kong usage decision
 GOV_HK = r"^https?://[^ ]+\.gov\.hk/"    # a Hong Kong government page
 WEB_ADDRESS = r"^https?://[^\s<>\"'`]+$"  # a source a page links to: never javascript: or data:
+# when a cited fact happened, as precisely as its source dates it: 2012, 2012-08, 2012-07-20, or a span 2012-07/2015
+_DAY = r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?"
+DATED = rf"^{_DAY}(/{_DAY})?$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60)]
 
 # Ids the generator and the theme use themselves, in every edition: pages the generator makes,
@@ -299,6 +302,10 @@ class Source(Strict):
     accessed: Optional[datetime.date] = None
     confidence: Confidence
     note: Optional[Bilingual] = None
+    # when the fact the source reports happened (not when it was published or read), as precisely as the
+    # source dates it; a project's evidence needs it (data/projects.yaml)
+    dated: Optional[Annotated[str, StringConstraints(pattern=DATED)]] = None
+    quote: Optional[Text] = None  # the source's own words, copied exactly: shown as a quotation, never converted
 
 
 class Observation(Source):
@@ -488,6 +495,7 @@ UI_KEYS = frozenset({
     *(f"progress_rule_{i}" for i in range(1, PROGRESS_RULES + 1)),
     *(f"search_{n}" for n in ("none", "one", "other")),
     "pdf_unofficial_hant", "provenance_text",
+    "date_year", "date_month", "date_day", "date_span", "quote_open", "quote_close", "confidence_label",
 })
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from . import model, progress
+from .citation import MONTHS, fill
 
 ORDER = progress.STATUSES
 SYMBOL = {"achieved": "✔", "on_track": "↗", "behind": "↘", "no_data": "—",
@@ -306,7 +307,23 @@ def project_rows(plan: model.Plan, loc) -> list[ProjectRow]:
     return rows
 
 
+def written_date(dated: str, loc) -> str:
+    """When a fact happened (2012, 2012-08, 2012-07-20, or a span 2012-07/2015), as the edition writes a
+    date in a sentence (date_year, date_month, date_day, date_span in data/site.yaml): 2012年8月, August 2012."""
+    def one(part: str) -> str:
+        year, month, day = (part.split("-") + ["", ""])[:3]
+        key = "date_day" if day else "date_month" if month else "date_year"
+        return fill(loc.ui(key), {"year": year, "month": str(int(month)) if month else "",
+                                  "month_name": MONTHS[int(month) - 1] if month else "",
+                                  "day": str(int(day)) if day else ""})
+    start, _, end = dated.partition("/")
+    return fill(loc.ui("date_span"), {"start": one(start), "end": one(end)}) if end else one(start)
+
+
 def _evidence(e: model.Source, loc) -> dict:
+    """One cited source of a project item: what it says (its own words, never converted), when, and where."""
     return {"title": _quoted(e.source), "publisher": _quoted(e.publisher), "lang": _quoted_lang(e.source),
             "publisher_lang": _quoted_lang(e.publisher), "url": None if e.mirror else e.url,
-            "confidence": loc.ui(f"confidence_{e.confidence.replace('-', '_')}")}
+            "confidence": loc.ui(f"confidence_{e.confidence.replace('-', '_')}"),
+            "dated": written_date(e.dated, loc) if e.dated else "", "quote": _quoted(e.quote or ""),
+            "quote_lang": _quoted_lang(e.quote or ""), "note": _bilingual(loc, e.note)}

@@ -177,7 +177,8 @@ def projects(plan: model.Plan, loc: Localizer) -> tuple[Table, Table]:
                      "paragraph_id": paragraph, "planned_label": optional(planned), "status": status,
                      "status_label": loc.ui(f"status_{status}")})
         for src in cited:
-            evidence.append({"project_id": pid, "source_id": source_id(src), "confidence": src.confidence,
+            evidence.append({"project_id": pid, "source_id": source_id(src), "dated": src.dated,
+                             "quote": src.quote, "confidence": src.confidence,
                              "accessed": src.accessed.isoformat() if src.accessed else None,
                              "note": _bilingual(loc, src.note)})
 
@@ -201,6 +202,7 @@ def projects(plan: model.Plan, loc: Localizer) -> tuple[Table, Table]:
         [ForeignKey(("parent_id",), "", ("project_id",)), ForeignKey(("paragraph_id",), "paragraphs", ("paragraph_id",))])
     cited = Table("project-evidence", [
         Field("project_id", constraints=_req()), Field("source_id", constraints=_req()),
+        Field("dated", constraints=_req(pattern=model.DATED.strip("^$"))), Field("quote", constraints=_req()),
         Field("confidence", constraints=_req(enum=CONFIDENCE)), Field("accessed", "date"), Field("note")],
         ["project_id", "source_id"], evidence,
         [ForeignKey(("project_id",), "projects", ("project_id",)), ForeignKey(("source_id",), "sources", ("source_id",))])
