@@ -80,6 +80,19 @@ def load_plan(data_dir: Path) -> model.Plan:
         problems.extend(_check_projects(projects.value.projects, projects.src, sections,
                                         front.value.date if front.ok else None))
     problems.extend(_check_citations(_citations(indicators, projects)))
+    if files["downloads"].ok:
+        texts = files["downloads"].value
+        problems.extend(_check_hk_texts(texts.model_dump(by_alias=True, exclude={"hk_evidence"}), texts.hk_evidence,
+                                        files["downloads"].src, ()))
+    if editorial.ok:
+        for i, page in enumerate(editorial.value.pages):
+            ids = {p.id for p in page.paragraphs}
+            for j, hk in enumerate(page.hk):
+                if hk.paragraph not in ids:
+                    problems.append(Problem(editorial.src.name, editorial.src.line_of(("pages", i, "hk", j, "paragraph")),
+                                            f"`paragraph: {hk.paragraph}` is not a paragraph of this page"))
+            problems.extend(_check_hk_texts({"hk": [h.model_dump(by_alias=True) for h in page.hk]}, page.hk_evidence,
+                                            editorial.src, ("pages", i)))
     everything = [site, front, glossary, closing, overrides, terms, editorial, key_terms, indicators, projects,
                   files["downloads"], *chapters]
     if problems or not all(f.ok for f in everything):
@@ -209,9 +222,49 @@ def _check_site(site: model.Site, src: YamlFile) -> Iterator[Problem]:
             yield Problem(src.name, src.line_of(("editions",)), f"`editions` has no name for `{code}`: add it, "
                           "written in that language's own script")
     for key, texts in site.ui.items():
-        for lang in ("zh-Hans", "en"):
-            if lang not in texts:
-                yield Problem(src.name, src.line_of(("ui", key)), f"the interface string `{key}` has no `{lang}` text: add it")
+        if texts.zh_hant and not texts.hk_evidence:
+            yield Problem(src.name, src.line_of(("ui", key, "zh-Hant")), f"the Hong Kong text of `{key}` has no "
+                          "evidence: add `hk_evidence` with, for each Hong Kong word it uses, the .gov.hk page "
+                          "that writes it so (`source`) and the words there that show it (`example`)")
+        elif texts.hk_evidence and not texts.zh_hant:
+            yield Problem(src.name, src.line_of(("ui", key, "hk_evidence")), f"`{key}` has `hk_evidence` but no "
+                          "`zh-Hant` text: add the Hong Kong text, or remove the evidence")
+        for i, evidence in enumerate(texts.hk_evidence):
+            at = src.line_of(("ui", key, "hk_evidence", i))
+            if evidence.word not in evidence.example:
+                yield Problem(src.name, at, f"the example does not show the Hong Kong word {evidence.word}: copy "
+                              "the words of the cited page that contain it")
+            elif texts.zh_hant and evidence.word not in texts.zh_hant:
+                yield Problem(src.name, at, f"the Hong Kong text of `{key}` does not use {evidence.word}: cite "
+                              "only the words it uses")
+
+
+def _check_hk_texts(texts: Any, evidence: list[model.HkEvidence], src: YamlFile, at: tuple) -> Iterator[Problem]:
+    """The Hong Kong texts (`zh-Hant`) of the site's own texts (`texts`, found at `at` in `src`): each uses a
+    word its `hk_evidence` cites, and each cited word is used and shown by its example (as for the interface
+    strings of data/site.yaml)."""
+    def walk(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
+        if isinstance(value, dict):
+            if "zh-Hant" in value:
+                yield path + ("zh-Hant",), value["zh-Hant"]
+            for key, item in value.items():
+                yield from walk(item, path + (key,))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                yield from walk(item, path + (i,))
+    hk = list(walk(texts, at))
+    words = [e.word for e in evidence]
+    for path, text in hk:
+        if not any(word in text for word in words):
+            yield Problem(src.name, src.line_of(path), "this Hong Kong text uses no word cited under `hk_evidence`: "
+                          "cite the .gov.hk page for its Hong Kong word, or remove the zh-Hant text")
+    for i, cited in enumerate(evidence):
+        line = src.line_of(at + ("hk_evidence", i))
+        if cited.word not in cited.example:
+            yield Problem(src.name, line, f"the example does not show the Hong Kong word {cited.word}: copy the "
+                          "words of the cited page that contain it")
+        elif not any(cited.word in text for _, text in hk):
+            yield Problem(src.name, line, f"no zh-Hant text uses {cited.word}: remove this entry")
 
 
 def _check_overrides(plan: model.Plan, src: YamlFile) -> Iterator[Problem]:

@@ -164,7 +164,27 @@ class Closing(Strict):
     lines: list[Paragraph] = Field(min_length=1)
 
 
-LangText = dict[Literal["zh-Hans", "en"], Text]
+class HkEvidence(Strict):
+    """A Hong Kong government page that writes an interface word the Hong Kong way."""
+
+    word: Text                # the Hong Kong word (連結, 檔案 …), as the zh-Hant text uses it
+    example: Text             # words on the page that show it
+    source: Annotated[str, StringConstraints(pattern=GOV_HK)]
+
+
+class UiText(Strict):
+    """One interface string, in Simplified Chinese and English.
+
+    The Hong Kong edition converts the Simplified text, unless `zh-Hant` gives the Hong Kong text: where
+    Hong Kong government sites write the interface differently (連結 for 链接, 搜尋 for 搜索, 檔案 for a
+    file, 欄 for a table column …), with `hk_evidence`: for each such word, the .gov.hk page that writes it
+    so and the words on that page that show it. Only interface strings: the plan's own text is never reworded.
+    """
+
+    zh_hans: Text = Field(alias="zh-Hans")
+    en: Text
+    zh_hant: Optional[Text] = Field(None, alias="zh-Hant")
+    hk_evidence: list[HkEvidence] = []   # one per Hong Kong word the zh-Hant text uses instead of the conversion's
 
 
 SITE_URL = r"^https?://[^/\s]+/([^/\s]+/)*$"  # absolute, ending in /
@@ -190,7 +210,7 @@ class Site(Strict):
     repository_url: Optional[Annotated[str, StringConstraints(pattern=REPOSITORY_URL)]] = None
     editions: dict[Literal["zh-Hans", "zh-Hant", "en"], EditionName]
     contents: list[Id] = Field(min_length=1)
-    ui: dict[Annotated[str, StringConstraints(pattern=KEY)], LangText]
+    ui: dict[Annotated[str, StringConstraints(pattern=KEY)], UiText]
 
 
 class Override(Strict):
@@ -242,6 +262,13 @@ class TermList(Strict):
     terms: list[TermEntry] = Field(min_length=1)
 
 
+class HkParagraph(Strict):
+    """The Hong Kong text of one editorial paragraph, where Hong Kong government sites write it differently."""
+
+    paragraph: Id
+    zh_hant: Text = Field(alias="zh-Hant")
+
+
 class EditorialPage(Strict):
     """A page of this website that is not part of the plan (about the translation, status)."""
 
@@ -249,6 +276,8 @@ class EditorialPage(Strict):
     title: Text
     paragraphs: list[Paragraph] = Field(min_length=1)
     en: Optional[English] = None
+    hk: list[HkParagraph] = []            # Hong Kong texts of some paragraphs (never the plan's)
+    hk_evidence: list[HkEvidence] = []    # the Hong Kong words they use, each with its .gov.hk page
 
 
 class Editorial(Strict):
@@ -367,6 +396,11 @@ class Licence(Strict):
     statement: Bilingual
 
 
+# A text of the site's own (not the plan's): Simplified Chinese, English, and optionally the Hong Kong text
+# where Hong Kong government sites write it differently (its evidence: `hk_evidence` of the same file).
+SiteText = dict[Literal["zh-Hans", "en", "zh-Hant"], Text]
+
+
 class OpenData(Strict):
     """The texts of each edition's open data (data/downloads.yaml): the downloads page, README, datapackage.json.
 
@@ -374,13 +408,14 @@ class OpenData(Strict):
     column without a description here.
     """
 
-    title: Bilingual
-    description: Bilingual
-    readme: list[Bilingual] = []
+    title: SiteText
+    description: SiteText
+    readme: list[SiteText] = []
     licence: Licence
-    source_status: Bilingual
-    files: dict[Annotated[str, StringConstraints(pattern=FILE_NAME)], Bilingual]
-    fields: dict[Annotated[str, StringConstraints(pattern=KEY)], Bilingual]
+    source_status: SiteText
+    files: dict[Annotated[str, StringConstraints(pattern=FILE_NAME)], SiteText]
+    fields: dict[Annotated[str, StringConstraints(pattern=KEY)], SiteText]
+    hk_evidence: list[HkEvidence] = []  # the Hong Kong words the zh-Hant texts use, each with its .gov.hk page
 
 
 class Plan(BaseModel):
@@ -421,7 +456,7 @@ class Plan(BaseModel):
 
     def chinese_texts(self) -> Iterator[str]:
         """Every Simplified Chinese string a reader can see (the input of the HK conversion)."""
-        yield from (texts["zh-Hans"] for texts in self.site.ui.values())
+        yield from (texts.zh_hans for texts in self.site.ui.values())
         for part in (self.front, self.glossary, self.closing, *self.chapters, *self.editorial, *self.key_terms):
             yield from _strings(part)
 
@@ -442,7 +477,7 @@ class Place:
         return f"../{self.page}/#{self.paragraph.id}"
 
 
-_NOT_CHINESE = {"id", "en", "abbreviation", "english_name"}
+_NOT_CHINESE = {"id", "en", "abbreviation", "english_name", "hk", "hk_evidence"}  # hk: Hong Kong texts, never converted
 
 
 def _strings(value: object) -> Iterator[str]:

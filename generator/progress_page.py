@@ -48,6 +48,11 @@ def fmt(value: float, unit: str, loc, units: dict) -> str:
     return f"{value:g}{space}{name}"
 
 
+def with_year(value: str, year: int, loc) -> str:
+    """A value and its year in brackets, as the edition writes brackets: 90%（2015） in Chinese, 90% (2015)."""
+    return f"{value} ({year})" if loc.lang.source == "en" else f"{value}（{year}）"
+
+
 def _unit(unit: str, loc, units: dict) -> str:
     names = units[unit]
     return names["en"] if loc.lang.source == "en" else loc.convert(names["zh-Hans"])
@@ -253,10 +258,10 @@ def indicator_rows(plan: model.Plan, loc) -> list[IndicatorRow]:
         text = chart_text(name, points, loc.ui(f"status_{status}"), loc)
         rows.append(IndicatorRow(
             id=ind.id, theme=ind.theme, name=name, unit=_unit(ind.unit, loc, units),
-            baseline=f"{fmt(ind.baseline.value, ind.unit, loc, units)} ({ind.baseline.year})" if ind.baseline else "",
-            target=f"{fmt(ind.target.value, ind.unit, loc, units)} ({ind.target.year})",
+            baseline=with_year(fmt(ind.baseline.value, ind.unit, loc, units), ind.baseline.year, loc) if ind.baseline else "",
+            target=with_year(fmt(ind.target.value, ind.unit, loc, units), ind.target.year, loc),
             change=change_text, growth=f"{growth * 100:.1f}%" if growth is not None else "",
-            latest=f"{fmt(last.value, ind.unit, loc, units)} ({last.year})" if last else "",
+            latest=with_year(fmt(last.value, ind.unit, loc, units), last.year, loc) if last else "",
             status=status, status_label=loc.ui(f"status_{status}"),
             target_href=href[ind.target.paragraph],
             baseline_href=href[ind.baseline.paragraph] if ind.baseline else "",
@@ -285,6 +290,13 @@ def first_sentence(text: str, english: bool) -> str:
     return parts[0] + ("…" if len(parts) > 1 and parts[1].strip() else "")
 
 
+def numbered(section: model.Section, loc) -> str:
+    """A section's number and title as the edition prints them: （一）信息網絡躍升工程 in Chinese (the number's
+    bracket is its separator), (1) Information network leap project in English."""
+    space = " " if loc.lang.source == "en" else ""
+    return f"{loc.text(section, 'number')}{space}{loc.text(section, 'title')}".strip()
+
+
 def project_rows(plan: model.Plan, loc) -> list[ProjectRow]:
     sections = {s.id: (c, s) for c in plan.chapters for s in c.sections}
     english = loc.lang.source == "en"
@@ -292,7 +304,7 @@ def project_rows(plan: model.Plan, loc) -> list[ProjectRow]:
     for project in plan.projects:
         chapter, section = sections[project.section]
         by_id = {p.id: p for p in section.paragraphs}
-        title = f"{loc.text(section, 'number')} {loc.text(section, 'title')}".strip()
+        title = numbered(section, loc)
         intro = next((p for p in section.paragraphs if not p.lead), None)
         rows.append(ProjectRow(project.id, 1, title, f"../{chapter.id}/#{section.id}",
                                first_sentence(loc.text(intro, "text"), english) if intro else "",

@@ -61,11 +61,24 @@ class Localizer:
         value = self.pick(obj, name)
         return value.text if value else ""
 
+    def bilingual(self, value: dict) -> str:
+        """A text of the site stored as {zh-Hans, en}: the English, a Hong Kong text where the data gives one
+        (`zh-Hant`, data/downloads.yaml, with its .gov.hk evidence), else the Simplified text converted."""
+        if self.lang.source == "en":
+            return value["en"]
+        if self.lang.code == "zh-Hant" and "zh-Hant" in value:
+            return value["zh-Hant"]
+        return self.convert(value["zh-Hans"])
+
     def ui(self, key: str) -> str:
+        """An interface string: the stored English, the Hong Kong text where data/site.yaml gives one
+        (with its .gov.hk evidence), else the Simplified text, converted for the Hong Kong edition."""
         texts = self.site.ui[key]
         if self.lang.source == "en":
-            return texts["en"]
-        return self.convert(texts["zh-Hans"])
+            return texts.en
+        if self.lang.code == "zh-Hant" and texts.zh_hant:
+            return texts.zh_hant
+        return self.convert(texts.zh_hans)
 
 
 _NUMERALS = {c: i for i, c in enumerate("〇一二三四五六七八九十", start=0)}
@@ -360,6 +373,11 @@ def _home_guide(loc: Localizer, plan: model.Plan, pages: list[PageView]) -> dict
 
 
 def editorial_page(loc: Localizer, page: model.EditorialPage, links: "Links") -> PageView:
+    if loc.lang.code == "zh-Hant" and page.hk:
+        # a paragraph with its own Hong Kong text (data/about.yaml `hk`, cited) shows it instead of its conversion
+        given = {p.text: hk.zh_hant for hk in page.hk for p in page.paragraphs if p.id == hk.paragraph}
+        convert = loc.convert
+        loc = Localizer(loc.lang, loc.site, lambda text: given.get(text) or convert(text))
     title = heading(loc, page)
     return PageView(id=page.id, file=f"{page.id}.md", source="about.yaml", nav_title=title.text, title=title,
                     template="editorial.md.j2", blocks=blocks(loc, page.paragraphs, places=links.places))

@@ -34,7 +34,7 @@ def test_indicator_points_at_a_paragraph_stating_its_numbers(ind):
 
 
 @pytest.mark.parametrize("lang, unit, target", [
-    (SIMPLIFIED, "亿元", "2000亿元 (2015)"), (HONG_KONG, "億元", "2000億元 (2015)"),
+    (SIMPLIFIED, "亿元", "2000亿元（2015）"), (HONG_KONG, "億元", "2000億元（2015）"),
     (ENGLISH, "100 million yuan", "200 billion yuan (2015)")], ids=lambda v: getattr(v, "code", None))
 def test_an_amount_in_yi_yuan_keeps_the_plans_unit_in_every_edition(lang, unit, target):
     """The plan writes the internet industry's target as 2000亿元: the unit column says 亿元 (not 元), in
@@ -97,7 +97,7 @@ def test_downloads_match_the_tables(built, code):
 def test_numbers_are_written_for_each_language(built):
     zh = (built / "site" / "zh-Hans" / "progress" / "index.html").read_text(encoding="utf-8")
     en = (built / "site" / "en" / "progress" / "index.html").read_text(encoding="utf-8")
-    assert "200万户 (2015)" in zh and "2 million households (2015)" in en
+    assert "200万户（2015）" in zh and "2 million households (2015)" in en
 
 
 def test_mirror_sites_are_never_linked(built):

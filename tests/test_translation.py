@@ -167,7 +167,7 @@ def _en_values(node, where: str) -> list[tuple[str, str]]:
 
 def _english_texts() -> list[tuple[str, str]]:
     texts = [(ident, tr._own_text(obj, "en")) for _, ident, obj, _ in tr.objects(_plan, editorial=True)]
-    texts += [(f"site.yaml ui.{key}", value["en"]) for key, value in _plan.site.ui.items()]
+    texts += [(f"site.yaml ui.{key}", value.en) for key, value in _plan.site.ui.items()]
     return texts + _en_values(_plan.indicators, "indicators.yaml") + _en_values(_plan.projects, "projects.yaml")
 
 

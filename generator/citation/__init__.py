@@ -107,8 +107,10 @@ def _format(loc: "Localizer", key: str) -> str:
     """
     texts = loc.site.ui[key]
     if loc.lang.source == "en":
-        return texts["en"]
-    pieces = re.split(r"(\{[a-z_]+\}|[\x00-\x7f]+)", texts["zh-Hans"])
+        return texts.en
+    if loc.lang.code == "zh-Hant" and texts.zh_hant:
+        return texts.zh_hant
+    pieces = re.split(r"(\{[a-z_]+\}|[\x00-\x7f]+)", texts.zh_hans)
     return "".join(p if not p or p.isascii() else loc.convert(p) for p in pieces)
 
 

@@ -47,7 +47,7 @@ class Download:
 
 
 def _say(loc: Localizer, texts: dict) -> str:
-    return texts["en"] if loc.lang.source == "en" else loc.convert(texts["zh-Hans"])
+    return loc.bilingual(texts)
 
 
 def _texts(plan: model.Plan) -> model.OpenData:

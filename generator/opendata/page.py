@@ -32,7 +32,7 @@ def downloads_page(loc: "Localizer", plan: model.Plan, pdf: PdfFile | None = Non
     texts = plan.opendata
 
     def say(value: dict) -> str:
-        return value["en"] if loc.lang.source == "en" else loc.convert(value["zh-Hans"])
+        return loc.bilingual(value)
 
     title = loc.ui("downloads_title")
     rows = [{"name": f.name, "format": f.format, "size": f.size, "size_label": size_label(f.size),

@@ -72,7 +72,7 @@ def source_id(src: model.Source) -> str:
 def _bilingual(loc: Localizer, value: Optional[dict]) -> Optional[str]:
     if not value:
         return None
-    return value["en"] if loc.lang.source == "en" else loc.convert(value["zh-Hans"])
+    return loc.bilingual(value)
 
 
 def _unit_label(loc: Localizer, names: dict) -> str:
@@ -165,7 +165,7 @@ def sources(plan: model.Plan, loc: Localizer) -> Table:
 
 def projects(plan: model.Plan, loc: Localizer) -> tuple[Table, Table]:
     """The key projects and sub-items (one row each), and the evidence cited for each (one row per source)."""
-    from ..progress_page import first_sentence
+    from ..progress_page import first_sentence, numbered
 
     sections = {s.id: s for c in plan.chapters for s in c.sections}
     english = loc.lang.source == "en"
@@ -186,7 +186,7 @@ def projects(plan: model.Plan, loc: Localizer) -> tuple[Table, Table]:
         section = sections[project.section]
         by_id = {p.id: p for p in section.paragraphs}
         intro = next((p for p in section.paragraphs if not p.lead), None)
-        title = f"{loc.text(section, 'number')} {loc.text(section, 'title')}".strip()
+        title = numbered(section, loc)
         add(project.id, None, 1, title, section.id, None, first_sentence(loc.text(intro, "text"), english) if intro else "",
             project.status, project.evidence)
         for item in project.items:
