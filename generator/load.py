@@ -99,12 +99,17 @@ def load_plan(data_dir: Path) -> model.Plan:
         raise DataError(problems)
     plan = model.Plan(site=site.value, front=front.value, chapters=[c.value for c in chapters],
                       glossary=glossary.value, closing=closing.value, hk_overrides=overrides.value.overrides,
+                      hk_word_forms=overrides.value.words,
                       hk_forms=overrides.value.forms, hk_watch=overrides.value.watch,
                       terms=terms.value.terms, editorial=editorial.value.pages, key_terms=key_terms.value.terms,
                       hk_usage=key_terms.value.hk_usage, hk_words=key_terms.value.hk_words, indicators=indicators.value,
                       projects=projects.value.projects, opendata=files["downloads"].value,
                       chapter_files={c.value.id: name for c, (_, name) in zip(chapters, chapter_files)})
     problems.extend(_check_overrides(plan, overrides.src))  # needs every text of the plan
+    for i, word in enumerate(plan.hk_word_forms):
+        if word.hk not in word.example.replace(" ", ""):
+            problems.append(Problem(overrides.src.name, overrides.src.line_of(("words", i, "example")),
+                                    f"the example does not show {word.hk}: copy the words of the cited page that contain it"))
     if problems:
         raise DataError(problems)
     return plan

@@ -242,10 +242,20 @@ class Watch(Strict):
     reason: Text
 
 
+class WordForm(Override):
+    """A word whose Hong Kong form depends on the word, not the character (汇报 匯報 but 词汇 詞彙; 周年 but
+    周期 週期), decided with a Hong Kong government page. Unlike an override it need not occur in the plan
+    today: it keeps a future edit right."""
+
+    example: Text             # words on the cited page that show the form
+    source: Annotated[str, StringConstraints(pattern=GOV_HK)]
+
+
 class HkOverrides(Strict):
     forms: list[HkForm] = []
     watch: list[Watch] = []
     overrides: list[Override] = []
+    words: list[WordForm] = []
 
 
 class TermEntry(Strict):
@@ -436,6 +446,7 @@ class Plan(BaseModel):
     hk_usage: dict[str, HkUsage] = {}
     hk_words: list[HkWord] = []
     hk_overrides: list[Override] = []
+    hk_word_forms: list[WordForm] = []
     hk_forms: list[HkForm] = []
     hk_watch: list[Watch] = []
     terms: list[TermEntry] = []
