@@ -80,19 +80,7 @@ def load_plan(data_dir: Path) -> model.Plan:
         problems.extend(_check_projects(projects.value.projects, projects.src, sections,
                                         front.value.date if front.ok else None))
     problems.extend(_check_citations(_citations(indicators, projects)))
-    if files["downloads"].ok:
-        texts = files["downloads"].value
-        problems.extend(_check_hk_texts(texts.model_dump(by_alias=True, exclude={"hk_evidence"}), texts.hk_evidence,
-                                        files["downloads"].src, ()))
-    if editorial.ok:
-        for i, page in enumerate(editorial.value.pages):
-            ids = {p.id for p in page.paragraphs}
-            for j, hk in enumerate(page.hk):
-                if hk.paragraph not in ids:
-                    problems.append(Problem(editorial.src.name, editorial.src.line_of(("pages", i, "hk", j, "paragraph")),
-                                            f"`paragraph: {hk.paragraph}` is not a paragraph of this page"))
-            problems.extend(_check_hk_texts({"hk": [h.model_dump(by_alias=True) for h in page.hk]}, page.hk_evidence,
-                                            editorial.src, ("pages", i)))
+    problems.extend(_check_hong_kong_texts(site, files["downloads"], editorial))
     everything = [site, front, glossary, closing, overrides, terms, editorial, key_terms, indicators, projects,
                   files["downloads"], *chapters]
     if problems or not all(f.ok for f in everything):
@@ -226,28 +214,33 @@ def _check_site(site: model.Site, src: YamlFile) -> Iterator[Problem]:
         if code not in site.editions:
             yield Problem(src.name, src.line_of(("editions",)), f"`editions` has no name for `{code}`: add it, "
                           "written in that language's own script")
-    for key, texts in site.ui.items():
-        if texts.zh_hant and not texts.hk_evidence:
-            yield Problem(src.name, src.line_of(("ui", key, "zh-Hant")), f"the Hong Kong text of `{key}` has no "
-                          "evidence: add `hk_evidence` with, for each Hong Kong word it uses, the .gov.hk page "
-                          "that writes it so (`source`) and the words there that show it (`example`)")
-        elif texts.hk_evidence and not texts.zh_hant:
-            yield Problem(src.name, src.line_of(("ui", key, "hk_evidence")), f"`{key}` has `hk_evidence` but no "
-                          "`zh-Hant` text: add the Hong Kong text, or remove the evidence")
-        for i, evidence in enumerate(texts.hk_evidence):
-            at = src.line_of(("ui", key, "hk_evidence", i))
-            if evidence.word not in evidence.example:
-                yield Problem(src.name, at, f"the example does not show the Hong Kong word {evidence.word}: copy "
-                              "the words of the cited page that contain it")
-            elif texts.zh_hant and evidence.word not in texts.zh_hant:
-                yield Problem(src.name, at, f"the Hong Kong text of `{key}` does not use {evidence.word}: cite "
-                              "only the words it uses")
+
+
+def _check_hong_kong_texts(site: Loaded, downloads: Loaded, editorial: Loaded) -> Iterator[Problem]:
+    """The site's own Hong Kong texts (`zh-Hant`: interface strings, downloads texts, editorial paragraphs),
+    each with the .gov.hk evidence for its Hong Kong words."""
+    if site.ok:
+        for key, texts in site.value.ui.items():
+            yield from _check_hk_texts({"zh-Hant": texts.zh_hant} if texts.zh_hant else {}, texts.hk_evidence,
+                                       site.src, ("ui", key))
+    if downloads.ok:
+        texts = downloads.value
+        yield from _check_hk_texts(texts.model_dump(by_alias=True, exclude={"hk_evidence"}), texts.hk_evidence,
+                                   downloads.src, ())
+    if editorial.ok:
+        for i, page in enumerate(editorial.value.pages):
+            ids = {p.id for p in page.paragraphs}
+            for j, hk in enumerate(page.hk):
+                if hk.paragraph not in ids:
+                    yield Problem(editorial.src.name, editorial.src.line_of(("pages", i, "hk", j, "paragraph")),
+                                  f"`paragraph: {hk.paragraph}` is not a paragraph of this page")
+            yield from _check_hk_texts({"hk": [h.model_dump(by_alias=True) for h in page.hk]}, page.hk_evidence,
+                                       editorial.src, ("pages", i))
 
 
 def _check_hk_texts(texts: Any, evidence: list[model.HkEvidence], src: YamlFile, at: tuple) -> Iterator[Problem]:
-    """The Hong Kong texts (`zh-Hant`) of the site's own texts (`texts`, found at `at` in `src`): each uses a
-    word its `hk_evidence` cites, and each cited word is used and shown by its example (as for the interface
-    strings of data/site.yaml)."""
+    """The Hong Kong texts (`zh-Hant`) in `texts` (found at `at` in `src`): each uses a word its `hk_evidence`
+    cites, and each cited word is used and shown by its example."""
     def walk(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
         if isinstance(value, dict):
             if "zh-Hant" in value:

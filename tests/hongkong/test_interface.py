@@ -158,12 +158,12 @@ def test_hong_kong_text_without_evidence_is_refused_at_its_line(tmp_path):
     with pytest.raises(DataError) as err:
         load_plan(root / "data")
     line = path.read_text(encoding="utf-8").splitlines().index('    zh-Hant: "本段連結"') + 1
-    assert f"data/site.yaml:{line}: the Hong Kong text of `permalink` has no evidence" in str(err.value)
+    assert f"data/site.yaml:{line}: this Hong Kong text uses no word cited under `hk_evidence`" in str(err.value)
 
 
 @pytest.mark.parametrize("word, example, fault", [
     ("連結", "本網站亦為第三者網站提供鏈路", "does not show the Hong Kong word 連結"),
-    ("檔案", "哪些網站提供予市民下載的檔案", "does not use 檔案"),
+    ("檔案", "哪些網站提供予市民下載的檔案", "no zh-Hant text uses 檔案"),
 ], ids=["example without the word", "word the text does not use"])
 def test_evidence_that_does_not_support_the_text_is_refused(tmp_path, word, example, fault):
     """The evidence must show the word, and the Hong Kong text must use the word it cites."""
