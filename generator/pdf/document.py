@@ -16,6 +16,7 @@ from typing import Optional
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
 from .. import model
+from ..progress_page import written_date
 from ..render import UiStrings, html_inline
 from ..views import Localizer, PageView
 
@@ -78,7 +79,7 @@ def title_page(loc: Localizer, plan: model.Plan) -> TitlePage:
         title=loc.text(front, "plan_title"), edition=f"{plan.site.editions[loc.lang.code].name} · {loc.ui('pdf_label')}",
         date_label=loc.ui("date_label") + _colon(loc),
         date=loc.text(front.notice, "date"), provenance=loc.ui("pdf_provenance"), unofficial=loc.ui(note) if note else None,
-        revised=f"{loc.ui('pdf_revised')}{_colon(loc)}{plan.site.edition_date.isoformat()}")
+        revised=f"{loc.ui('pdf_revised')}{_colon(loc)}{written_date(plan.site.edition_date.isoformat(), loc)}")
 
 
 @lru_cache(maxsize=None)
