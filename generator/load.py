@@ -326,6 +326,14 @@ def _check_indicators(indicators: model.Indicators, src: YamlFile, paragraphs: s
             if point and paragraphs is not None and point.paragraph not in paragraphs:
                 yield Problem(src.name, src.line_of(here + (key, "paragraph")),
                               f"`{key}.paragraph: {point.paragraph}` is not a paragraph id of the plan")
+    for i, series in enumerate(indicators.context):
+        here = ("context", i)
+        if series.unit not in indicators.units:
+            yield Problem(src.name, src.line_of(here + ("unit",)),
+                          f"unit `{series.unit}` is not listed under `units`: use one of {', '.join(indicators.units)}")
+        if paragraphs is not None and series.baseline.paragraph not in paragraphs:
+            yield Problem(src.name, src.line_of(here + ("baseline", "paragraph")),
+                          f"`baseline.paragraph: {series.baseline.paragraph}` is not a paragraph id of the plan")
 
 
 # The last year of the plan period (十二五, 2011–2015): weak evidence of a later fact does not speak for the plan.
@@ -413,6 +421,8 @@ def _citations(indicators: Loaded, projects: Loaded) -> list[tuple[YamlFile, tup
     if indicators.ok:
         cited += [(indicators.src, ("indicators", i, "observations", k), o)
                   for i, ind in enumerate(indicators.value.indicators) for k, o in enumerate(ind.observations)]
+        cited += [(indicators.src, ("context", i, "observations", k), o)
+                  for i, series in enumerate(indicators.value.context) for k, o in enumerate(series.observations)]
     if projects.ok:
         for i, project in enumerate(projects.value.projects):
             for j, item in [(-1, project), *enumerate(project.items)]:

@@ -44,7 +44,7 @@ RESERVED_IDS = frozenset({
     "index", "preamble", "progress", "search", "assets", "downloads", "parallel", "sitemap", "404",
     # anchors added by the templates (generator/templates, generator/pdf/templates)
     "about", "closing", "contents", "cover", "glossary-index", "glossary-key-terms", "glossary-hk-usage",
-    "status-rules", "indicators", "indicator-details", "projects", "licence", "summary", "start", "targets",
+    "status-rules", "indicators", "indicator-details", "context", "projects", "licence", "summary", "start", "targets",
     "not-found", "other-editions",
 })
 # row-<indicator id>: the progress table's rows; plan-…: the site's own elements (plan-title, plan-search, …)
@@ -370,10 +370,23 @@ class Indicator(Strict):
     observations: list[Observation] = []
 
 
+class ContextSeries(Strict):
+    """A figure the plan gives for 2010 with no 2015 target (internet penetration 72.3%): shown on the progress
+    page as context, apart from the targets, with the later values public sources report. It has no status."""
+
+    id: Id
+    name: Bilingual
+    unit: Annotated[str, StringConstraints(pattern=CODE)]
+    baseline: Point
+    note: Optional[Bilingual] = None
+    observations: list[Observation] = Field(min_length=1)
+
+
 class Indicators(Strict):
     themes: dict[Id, Bilingual]
     units: dict[Annotated[str, StringConstraints(pattern=CODE)], Bilingual]
     indicators: list[Indicator] = Field(min_length=1)
+    context: list[ContextSeries] = []
 
 
 Status = Literal["planned", "in_progress", "completed", "no_data"]
@@ -540,7 +553,7 @@ UI_KEYS = frozenset({
     *(f"confidence_{c.replace('-', '_')}" for c in get_args(Confidence)),
     *(f"progress_rule_{i}" for i in range(1, PROGRESS_RULES + 1)),
     *(f"search_{n}" for n in ("none", "one", "other")),
-    "pdf_unofficial_hant", "provenance_text",
+    "pdf_unofficial_hant", "provenance_text", "context_heading", "context_intro",
     "date_year", "date_month", "date_day", "date_span", "quote_open", "quote_close", "confidence_label",
 })
 

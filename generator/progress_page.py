@@ -221,6 +221,29 @@ def _chart(ind: model.Indicator, loc, units: dict, text: str) -> str:
     return "".join(parts)
 
 
+def _observed(o: model.Observation, unit: str, loc, units: dict) -> dict:
+    """An observation as a row of a points table: its value, and its source as cited (never converted)."""
+    return {"kind": loc.ui("kind_observation"), "year": o.year, "value": fmt(o.value, unit, loc, units),
+            "source": {"title": _quoted(o.source), "publisher": _quoted(o.publisher),
+                       "lang": _quoted_lang(o.source), "publisher_lang": _quoted_lang(o.publisher),
+                       "url": None if o.mirror else o.url, "mirror": o.mirror,
+                       "accessed": o.accessed.isoformat() if o.accessed else loc.ui("accessed_unknown"),
+                       "confidence": loc.ui(f"confidence_{o.confidence.replace('-', '_')}"),
+                       "note": _bilingual(loc, o.note)}}
+
+
+def context_rows(plan: model.Plan, loc) -> list[dict]:
+    """The context series (no target, no status): the plan's 2010 figure and what sources report later."""
+    assert plan.indicators
+    units = plan.indicators.units
+    href = {place.paragraph.id: place.href for place in plan.places()}
+    return [{"id": s.id, "name": _bilingual(loc, s.name), "note": _bilingual(loc, s.note), "points": [
+        {"kind": loc.ui("kind_baseline"), "year": s.baseline.year, "value": fmt(s.baseline.value, s.unit, loc, units),
+         "source": None, "href": href[s.baseline.paragraph]},
+        *(_observed(o, s.unit, loc, units) for o in sorted(s.observations, key=lambda o: o.year))]}
+        for s in plan.indicators.context]
+
+
 def indicator_rows(plan: model.Plan, loc) -> list[IndicatorRow]:
     assert plan.indicators
     units = plan.indicators.units
@@ -243,14 +266,7 @@ def indicator_rows(plan: model.Plan, loc) -> list[IndicatorRow]:
             points.append({"kind": loc.ui("kind_baseline"), "year": ind.baseline.year,
                            "value": fmt(ind.baseline.value, ind.unit, loc, units), "source": None,
                            "href": href[ind.baseline.paragraph]})
-        for o in sorted(ind.observations, key=lambda o: o.year):
-            points.append({"kind": loc.ui("kind_observation"), "year": o.year, "value": fmt(o.value, ind.unit, loc, units),
-                           "source": {"title": _quoted(o.source), "publisher": _quoted(o.publisher),
-                                      "lang": _quoted_lang(o.source), "publisher_lang": _quoted_lang(o.publisher),
-                                      "url": None if o.mirror else o.url, "mirror": o.mirror,
-                                      "accessed": o.accessed.isoformat() if o.accessed else loc.ui("accessed_unknown"),
-                                      "confidence": loc.ui(f"confidence_{o.confidence.replace('-', '_')}"),
-                                      "note": _bilingual(loc, o.note)}})
+        points += [_observed(o, ind.unit, loc, units) for o in sorted(ind.observations, key=lambda o: o.year)]
         points.append({"kind": loc.ui("kind_target"), "year": ind.target.year,
                        "value": fmt(ind.target.value, ind.unit, loc, units), "source": None,
                        "href": href[ind.target.paragraph]})

@@ -404,6 +404,7 @@ def progress_view(loc: Localizer, plan: model.Plan) -> PageView:
     return PageView(id="progress", file="progress.md", source="indicators.yaml, projects.yaml", nav_title=title,
                     title=Heading(title), template="progress.md.j2",
                     extra={"counts": counts, "themes": themes, "indicators": indicators, "projects": projects,
+                           "context": progress_page.context_rows(plan, loc),
                            "symbol": progress_page.SYMBOL, "legend_marks": progress_page.LEGEND_MARKS,
                            "rules": [loc.ui(f"progress_rule_{i}") for i in range(1, 5)]})
 

@@ -233,3 +233,18 @@ def test_progress_page_and_downloads_show_what_each_source_says_and_when(built, 
         assert (f'href="{e.url}"' in page) is not e.mirror
     assert "2012年8月" in written_date("2012-08", localizer(SIMPLIFIED, _plan))
     assert written_date("2012-07/2015", localizer(ENGLISH, _plan)) == "July 2012 to 2015"
+
+
+def test_context_series_are_shown_apart_from_the_targets_without_a_status(built):
+    """Issue 27: internet penetration (2010: 72.3%, no 2015 target) is context: its own section after the
+    targets, the plan's 2010 figure and the values sources report (2011 76.8% … 2014 84.8%), no status and
+    not counted among the targets."""
+    series = {s.id: s for s in _plan.indicators.context}["internet-penetration"]
+    assert [(o.year, o.value) for o in series.observations] == [(2011, 76.8), (2012, 78.1), (2013, 83.7), (2014, 84.8)]
+    assert series.baseline.value in translation.chinese_numbers(PARAGRAPHS[series.baseline.paragraph].text)
+    assert "internet-penetration" not in {i.id for i in INDICATORS}
+    page = (built / "site" / "en" / "progress" / "index.html").read_text(encoding="utf-8")
+    context = page[page.index('id="context"'):page.index('id="projects"')]
+    assert all(v in context for v in ("72.3%", "76.8%", "78.1%", "83.7%", "84.8%"))
+    assert "plan-status--" not in context and 'id="row-internet-penetration"' not in page
+    assert page.index('id="indicator-details"') < page.index('id="context"') < page.index('id="projects"')

@@ -14,7 +14,7 @@ from generator.problems import DataError
 from .conftest import REPO
 from .helpers import edit
 
-RESERVED_LIST = ("about, assets, closing, contents, cover, downloads, glossary-hk-usage, glossary-index, "
+RESERVED_LIST = ("about, assets, closing, contents, context, cover, downloads, glossary-hk-usage, glossary-index, "
                  "glossary-key-terms, index, indicator-details, indicators, licence, not-found, other-editions, "
                  "parallel, preamble, progress, projects, search, sitemap, start, status-rules, summary, targets, "
                  "and ids starting with row-, plan-")
