@@ -73,9 +73,7 @@ def _quoted_lang(text: str) -> str:
 
 
 def _bilingual(loc, value: Optional[dict]) -> str:
-    if not value:
-        return ""
-    return value["en"] if loc.lang.source == "en" else loc.convert(value["zh-Hans"])
+    return loc.bilingual(value) if value else ""
 
 
 @dataclass(frozen=True)
