@@ -104,10 +104,11 @@ def _format(loc: "Localizer", key: str) -> str:
     The Hong Kong conversion would turn GB/T 7714's ASCII punctuation (". ", ": ") into full-width
     marks, so only the words between the marks and {fields} are converted.
     """
-    text = loc.source_text(loc.site.ui[key])
-    if loc.lang.source == "en":
-        return text
-    pieces = re.split(r"(\{[a-z_]+\}|[\x00-\x7f]+)", text)
+    texts = loc.site.ui[key]
+    given = loc.given(texts)  # the English, or a cited Hong Kong text: never converted
+    if given is not None:
+        return given
+    pieces = re.split(r"(\{[a-z_]+\}|[\x00-\x7f]+)", loc.source_text(texts))
     return "".join(p if not p or p.isascii() else loc.convert(p) for p in pieces)
 
 

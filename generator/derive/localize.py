@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Mapping, Optional
+from typing import Callable, Mapping, Optional, Union
 
 from ..model import plan as model
 from ..model.languages import Language
 from .hongkong.convert import RememberedConverter
 
 Convert = Callable[[str], str]
+# a text stored per language: {"zh-Hans": …, "en": …[, "zh-Hant": …]} or an interface string (model.UiText)
+Texts = Union[Mapping[str, str], "model.UiText"]
 
 
 @dataclass(frozen=True)
@@ -60,23 +62,40 @@ class Localizer:
         value = self.pick(obj, name)
         return value.text if value else ""
 
-    def source_text(self, texts: Mapping[str, str]) -> str:
-        """Of a {"zh-Hans": …, "en": …} mapping, the text this edition is made from, unconverted."""
-        return texts["en"] if self.lang.source == "en" else texts["zh-Hans"]
+    def source_text(self, texts: Texts) -> str:
+        """Of a text stored in several languages, the one this edition is made from, unconverted:
+        the English, or the Simplified Chinese."""
+        return _by_language(texts)["en" if self.lang.source == "en" else "zh-Hans"] or ""
 
-    def bilingual(self, texts: Optional[Mapping[str, str]]) -> str:
-        """A {"zh-Hans": …, "en": …} mapping (interface strings, unit names, notes) in this edition.
+    def given(self, texts: Texts) -> Optional[str]:
+        """The text the data gives for this edition as it is, or None where the Hong Kong edition
+        converts the Simplified text: the English, the Simplified text, or a Hong Kong text
+        (`zh-Hant`, given with its .gov.hk evidence where Hong Kong writes an interface differently)."""
+        by_language = _by_language(texts)
+        if self.lang.source == "en":
+            return by_language["en"]
+        if self.lang.code == "zh-Hant":
+            return by_language.get("zh-Hant") or None
+        return by_language["zh-Hans"]
 
-        The Hong Kong edition converts the Simplified text; "" for a missing mapping.
-        """
+    def bilingual(self, texts: Optional[Texts]) -> str:
+        """A text of the site's own stored in several languages (interface strings, unit names, notes,
+        the downloads' texts) in this edition: `given`, else the Simplified text converted; "" for None."""
         if not texts:
             return ""
-        text = self.source_text(texts)
-        return text if self.lang.source == "en" else self.convert(text)
+        given = self.given(texts)
+        return given if given is not None else self.convert(self.source_text(texts))
 
     def ui(self, key: str) -> str:
         """The interface string `key` of data/site.yaml in this edition (KeyError if it is missing)."""
         return self.bilingual(self.site.ui[key])
+
+
+def _by_language(texts: Texts) -> Mapping[str, Optional[str]]:
+    """{"zh-Hans": …, "en": …, "zh-Hant": … or None} of a mapping or an interface string (model.UiText)."""
+    if isinstance(texts, Mapping):
+        return texts
+    return {"zh-Hans": texts.zh_hans, "en": texts.en, "zh-Hant": texts.zh_hant}
 
 
 def localizer(lang: Language, plan: model.Plan) -> Localizer:

@@ -11,7 +11,7 @@ from ..model import plan as model
 
 STATUSES = model.INDICATOR_STATUSES
 # Units for which a compound annual growth rate means something (counts and amounts).
-GROWTH_UNITS = {"households", "yuan", "enterprises"}
+GROWTH_UNITS = {"households", "hundred_million_yuan", "enterprises"}
 
 
 def meets(value: float, target: float, direction: str) -> bool:

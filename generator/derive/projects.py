@@ -13,6 +13,7 @@ from typing import Optional
 
 from ..model import plan as model
 from .localize import Localizer
+from .numbers import written_date
 
 
 def quoted_lang(text: str) -> str:
@@ -32,12 +33,42 @@ def first_sentence(text: str, english: bool) -> str:
     return parts[0] + ("…" if len(parts) > 1 and parts[1].strip() else "")
 
 
+def numbered(section: model.Section, loc: Localizer) -> str:
+    """A section's number and title as the edition prints them: （一）信息網絡躍升工程 in Chinese (the number's
+    bracket is its separator), (1) Information network leap project in English."""
+    space = " " if loc.lang.source == "en" else ""
+    return f"{loc.text(section, 'number')}{space}{loc.text(section, 'title')}".strip()
+
+
 @dataclass(frozen=True)
 class Evidence:
-    """One cited source for a project or item, with its confidence in the edition's words."""
+    """One cited source for a project or item: what it says (its own words, never converted), when, and
+    how far it can be trusted, in the edition's words."""
 
     source: model.Source
-    confidence_label: str
+    confidence: str        # the confidence in the edition's words (data/site.yaml confidence_*)
+    dated: str             # when the fact happened, as the edition writes a date ("" if undated)
+    note: str              # the site's note on the source, in the edition's language ("" if none)
+
+    @property
+    def quote(self) -> str:
+        return self.source.quote or ""
+
+    @property
+    def quote_lang(self) -> str:
+        return quoted_lang(self.quote)
+
+    @property
+    def publisher(self) -> str:
+        return self.source.publisher
+
+    @property
+    def publisher_lang(self) -> str:
+        return quoted_lang(self.source.publisher)
+
+    @property
+    def mirror(self) -> bool:
+        return self.source.mirror
 
     @property
     def title(self) -> str:
@@ -81,13 +112,14 @@ def project_rows(plan: model.Plan, loc: Localizer) -> list[ProjectRow]:
     english = loc.lang.source == "en"
 
     def evidence(cited: list[model.Source]) -> tuple[Evidence, ...]:
-        return tuple(Evidence(e, loc.ui(f"confidence_{e.confidence.replace('-', '_')}")) for e in cited)
+        return tuple(Evidence(e, loc.ui(f"confidence_{e.confidence.replace('-', '_')}"),
+                              written_date(e.dated, loc) if e.dated else "", loc.bilingual(e.note)) for e in cited)
 
     rows = []
     for project in plan.projects:
         chapter, section = sections[project.section]
         by_id = {p.id: p for p in section.paragraphs}
-        title = f"{loc.text(section, 'number')} {loc.text(section, 'title')}".strip()
+        title = numbered(section, loc)
         intro = next((p for p in section.paragraphs if not p.lead), None)
         rows.append(ProjectRow(project.id, None, 1, title, chapter.id, section.id, None,
                                first_sentence(loc.text(intro, "text"), english) if intro else "",

@@ -28,6 +28,9 @@ FILE_NAME = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 HTTPS = r"^https://"                    # a page cited for a Hong Kong usage decision
 GOV_HK = r"^https?://[^ ]+\.gov\.hk/"    # a Hong Kong government page
 WEB_ADDRESS = r"^https?://[^\s<>\"'`]+$"  # a source a page links to: never javascript: or data:
+# when a cited fact happened, as precisely as its source dates it: 2012, 2012-08, 2012-07-20, or a span 2012-07/2015
+_DAY = r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?"
+DATED = rf"^{_DAY}(/{_DAY})?$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60)]
 
 # Ids the generator and the theme use themselves, in every edition: pages the generator makes,
@@ -41,7 +44,7 @@ RESERVED_IDS = frozenset({
     "index", "preamble", "progress", "search", "assets", "downloads", "parallel", "sitemap", "404",
     # anchors added by the templates (generator/render/templates, generator/render/pdf/templates)
     "about", "closing", "contents", "cover", "glossary-index", "glossary-key-terms", "glossary-hk-usage",
-    "status-rules", "indicators", "indicator-details", "projects", "licence", "summary", "start", "targets",
+    "status-rules", "indicators", "indicator-details", "context", "projects", "licence", "summary", "start", "targets",
     "not-found", "other-editions",
 })
 # row-<indicator id>: the progress table's rows; plan-…: the site's own elements (plan-title, plan-search, …)
@@ -161,7 +164,27 @@ class Closing(Strict):
     lines: list[Paragraph] = Field(min_length=1)
 
 
-LangText = dict[Literal["zh-Hans", "en"], Text]
+class HkEvidence(Strict):
+    """A Hong Kong government page that writes an interface word the Hong Kong way."""
+
+    word: Text                # the Hong Kong word (連結, 檔案 …), as the zh-Hant text uses it
+    example: Text             # words on the page that show it
+    source: Annotated[str, StringConstraints(pattern=GOV_HK)]
+
+
+class UiText(Strict):
+    """One interface string, in Simplified Chinese and English.
+
+    The Hong Kong edition converts the Simplified text, unless `zh-Hant` gives the Hong Kong text: where
+    Hong Kong government sites write the interface differently (連結 for 链接, 搜尋 for 搜索, 檔案 for a
+    file, 欄 for a table column …), with `hk_evidence`: for each such word, the .gov.hk page that writes it
+    so and the words on that page that show it. Only interface strings: the plan's own text is never reworded.
+    """
+
+    zh_hans: Text = Field(alias="zh-Hans")
+    en: Text
+    zh_hant: Optional[Text] = Field(None, alias="zh-Hant")
+    hk_evidence: list[HkEvidence] = []   # one per Hong Kong word the zh-Hant text uses instead of the conversion's
 
 
 SITE_URL = r"^https?://[^/\s]+/([^/\s]+/)*$"  # absolute, ending in /
@@ -187,7 +210,7 @@ class Site(Strict):
     repository_url: Optional[Annotated[str, StringConstraints(pattern=REPOSITORY_URL)]] = None
     editions: dict[Literal["zh-Hans", "zh-Hant", "en"], EditionName]
     contents: list[Id] = Field(min_length=1)
-    ui: dict[Annotated[str, StringConstraints(pattern=KEY)], LangText]
+    ui: dict[Annotated[str, StringConstraints(pattern=KEY)], UiText]
 
 
 class Override(Strict):
@@ -219,10 +242,20 @@ class Watch(Strict):
     reason: Text
 
 
+class WordForm(Override):
+    """A word whose Hong Kong form depends on the word, not the character (汇报 匯報 but 词汇 詞彙; 周年 but
+    周期 週期), decided with a Hong Kong government page. Unlike an override it need not occur in the plan
+    today: it keeps a future edit right."""
+
+    example: Text             # words on the cited page that show the form
+    source: Annotated[str, StringConstraints(pattern=GOV_HK)]
+
+
 class HkOverrides(Strict):
     forms: list[HkForm] = []
     watch: list[Watch] = []
     overrides: list[Override] = []
+    words: list[WordForm] = []
 
 
 class TermEntry(Strict):
@@ -239,6 +272,13 @@ class TermList(Strict):
     terms: list[TermEntry] = Field(min_length=1)
 
 
+class HkParagraph(Strict):
+    """The Hong Kong text of one editorial paragraph, where Hong Kong government sites write it differently."""
+
+    paragraph: Id
+    zh_hant: Text = Field(alias="zh-Hant")
+
+
 class EditorialPage(Strict):
     """A page of this website that is not part of the plan (about the translation, status)."""
 
@@ -246,6 +286,8 @@ class EditorialPage(Strict):
     title: Text
     paragraphs: list[Paragraph] = Field(min_length=1)
     en: Optional[English] = None
+    hk: list[HkParagraph] = []            # Hong Kong texts of some paragraphs (never the plan's)
+    hk_evidence: list[HkEvidence] = []    # the Hong Kong words they use, each with its .gov.hk page
 
 
 class Editorial(Strict):
@@ -299,6 +341,10 @@ class Source(Strict):
     accessed: Optional[datetime.date] = None
     confidence: Confidence
     note: Optional[Bilingual] = None
+    # when the fact the source reports happened (not when it was published or read), as precisely as the
+    # source dates it; a project's evidence needs it (data/projects.yaml)
+    dated: Optional[Annotated[str, StringConstraints(pattern=DATED)]] = None
+    quote: Optional[Text] = None  # the source's own words, copied exactly: shown as a quotation, never converted
 
 
 class Observation(Source):
@@ -324,10 +370,23 @@ class Indicator(Strict):
     observations: list[Observation] = []
 
 
+class ContextSeries(Strict):
+    """A figure the plan gives for 2010 with no 2015 target (internet penetration 72.3%): shown on the progress
+    page as context, apart from the targets, with the later values public sources report. It has no status."""
+
+    id: Id
+    name: Bilingual
+    unit: Annotated[str, StringConstraints(pattern=CODE)]
+    baseline: Point
+    note: Optional[Bilingual] = None
+    observations: list[Observation] = Field(min_length=1)
+
+
 class Indicators(Strict):
     themes: dict[Id, Bilingual]
     units: dict[Annotated[str, StringConstraints(pattern=CODE)], Bilingual]
     indicators: list[Indicator] = Field(min_length=1)
+    context: list[ContextSeries] = []
 
 
 Status = Literal["planned", "in_progress", "completed", "no_data"]
@@ -360,6 +419,11 @@ class Licence(Strict):
     statement: Bilingual
 
 
+# A text of the site's own (not the plan's): Simplified Chinese, English, and optionally the Hong Kong text
+# where Hong Kong government sites write it differently (its evidence: `hk_evidence` of the same file).
+SiteText = dict[Literal["zh-Hans", "en", "zh-Hant"], Text]
+
+
 class OpenData(Strict):
     """The texts of each edition's open data (data/downloads.yaml): the downloads page, README, datapackage.json.
 
@@ -367,13 +431,14 @@ class OpenData(Strict):
     column without a description here.
     """
 
-    title: Bilingual
-    description: Bilingual
-    readme: list[Bilingual] = []
+    title: SiteText
+    description: SiteText
+    readme: list[SiteText] = []
     licence: Licence
-    source_status: Bilingual
-    files: dict[Annotated[str, StringConstraints(pattern=FILE_NAME)], Bilingual]
-    fields: dict[Annotated[str, StringConstraints(pattern=KEY)], Bilingual]
+    source_status: SiteText
+    files: dict[Annotated[str, StringConstraints(pattern=FILE_NAME)], SiteText]
+    fields: dict[Annotated[str, StringConstraints(pattern=KEY)], SiteText]
+    hk_evidence: list[HkEvidence] = []  # the Hong Kong words the zh-Hant texts use, each with its .gov.hk page
 
 
 class Plan(BaseModel):
@@ -394,6 +459,7 @@ class Plan(BaseModel):
     hk_usage: dict[str, HkUsage] = {}
     hk_words: list[HkWord] = []
     hk_overrides: list[Override] = []
+    hk_word_forms: list[WordForm] = []
     hk_forms: list[HkForm] = []
     hk_watch: list[Watch] = []
     terms: list[TermEntry] = []
@@ -414,7 +480,7 @@ class Plan(BaseModel):
 
     def chinese_texts(self) -> Iterator[str]:
         """Every Simplified Chinese string a reader can see (the input of the HK conversion)."""
-        yield from (texts["zh-Hans"] for texts in self.site.ui.values())
+        yield from (texts.zh_hans for texts in self.site.ui.values())
         for part in (self.front, self.glossary, self.closing, *self.chapters, *self.editorial, *self.key_terms):
             yield from _strings(part)
 
@@ -435,7 +501,7 @@ class Place:
         return f"../{self.page}/#{self.paragraph.id}"
 
 
-_NOT_CHINESE = {"id", "en", "abbreviation", "english_name"}
+_NOT_CHINESE = {"id", "en", "abbreviation", "english_name", "hk", "hk_evidence"}  # hk: Hong Kong texts, never converted
 
 
 def _strings(value: object) -> Iterator[str]:
@@ -487,7 +553,8 @@ UI_KEYS = frozenset({
     *(f"confidence_{c.replace('-', '_')}" for c in get_args(Confidence)),
     *(f"progress_rule_{i}" for i in range(1, PROGRESS_RULES + 1)),
     *(f"search_{n}" for n in ("none", "one", "other")),
-    "pdf_unofficial_hant", "provenance_text",
+    "pdf_unofficial_hant", "provenance_text", "context_heading", "context_intro",
+    "date_year", "date_month", "date_day", "date_span", "quote_open", "quote_close", "confidence_label",
 })
 
 

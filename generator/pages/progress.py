@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..model import plan as model
 from ..derive import progress
 from ..derive.localize import Localizer
-from ..derive.numbers import fmt, plain_number, unit_name
+from ..derive.numbers import fmt, plain_number, unit_name, with_year
 from ..derive.projects import project_rows, quoted_lang
 from .views import Heading, PageView
 
@@ -146,6 +146,29 @@ def _chart(ind: model.Indicator, loc: Localizer, units: dict, text: str) -> str:
     return "".join(parts)
 
 
+def _observed(o: model.Observation, unit: str, loc: Localizer, units: dict) -> dict:
+    """An observation as a row of a points table: its value, and its source as cited (never converted)."""
+    return {"kind": loc.ui("kind_observation"), "year": o.year, "value": fmt(o.value, unit, loc, units),
+            "source": {"title": o.source, "publisher": o.publisher,
+                       "lang": quoted_lang(o.source), "publisher_lang": quoted_lang(o.publisher),
+                       "url": None if o.mirror else o.url, "mirror": o.mirror,
+                       "accessed": o.accessed.isoformat() if o.accessed else loc.ui("accessed_unknown"),
+                       "confidence": loc.ui(f"confidence_{o.confidence.replace('-', '_')}"),
+                       "note": loc.bilingual(o.note)}}
+
+
+def context_rows(plan: model.Plan, loc: Localizer) -> list[dict]:
+    """The context series (no target, no status): the plan's 2010 figure and what sources report later."""
+    assert plan.indicators
+    units = plan.indicators.units
+    href = {place.paragraph.id: place.href for place in plan.places()}
+    return [{"id": s.id, "name": loc.bilingual(s.name), "note": loc.bilingual(s.note), "points": [
+        {"kind": loc.ui("kind_baseline"), "year": s.baseline.year, "value": fmt(s.baseline.value, s.unit, loc, units),
+         "source": None, "href": href[s.baseline.paragraph]},
+        *(_observed(o, s.unit, loc, units) for o in sorted(s.observations, key=lambda o: o.year))]}
+        for s in plan.indicators.context]
+
+
 def indicator_rows(plan: model.Plan, loc: Localizer) -> list[IndicatorRow]:
     assert plan.indicators
     units = plan.indicators.units
@@ -168,14 +191,7 @@ def indicator_rows(plan: model.Plan, loc: Localizer) -> list[IndicatorRow]:
             points.append({"kind": loc.ui("kind_baseline"), "year": ind.baseline.year,
                            "value": fmt(ind.baseline.value, ind.unit, loc, units), "source": None,
                            "href": href[ind.baseline.paragraph]})
-        for o in sorted(ind.observations, key=lambda o: o.year):
-            points.append({"kind": loc.ui("kind_observation"), "year": o.year, "value": fmt(o.value, ind.unit, loc, units),
-                           "source": {"title": o.source, "publisher": o.publisher,
-                                      "lang": quoted_lang(o.source), "publisher_lang": quoted_lang(o.publisher),
-                                      "url": None if o.mirror else o.url, "mirror": o.mirror,
-                                      "accessed": o.accessed.isoformat() if o.accessed else loc.ui("accessed_unknown"),
-                                      "confidence": loc.ui(f"confidence_{o.confidence.replace('-', '_')}"),
-                                      "note": loc.bilingual(o.note)}})
+        points += [_observed(o, ind.unit, loc, units) for o in sorted(ind.observations, key=lambda o: o.year)]
         points.append({"kind": loc.ui("kind_target"), "year": ind.target.year,
                        "value": fmt(ind.target.value, ind.unit, loc, units), "source": None,
                        "href": href[ind.target.paragraph]})
@@ -183,10 +199,10 @@ def indicator_rows(plan: model.Plan, loc: Localizer) -> list[IndicatorRow]:
         text = chart_text(name, points, loc.ui(f"status_{status}"), loc)
         rows.append(IndicatorRow(
             id=ind.id, theme=ind.theme, name=name, unit=unit_name(ind.unit, loc, units),
-            baseline=f"{fmt(ind.baseline.value, ind.unit, loc, units)} ({ind.baseline.year})" if ind.baseline else "",
-            target=f"{fmt(ind.target.value, ind.unit, loc, units)} ({ind.target.year})",
+            baseline=with_year(fmt(ind.baseline.value, ind.unit, loc, units), ind.baseline.year, loc) if ind.baseline else "",
+            target=with_year(fmt(ind.target.value, ind.unit, loc, units), ind.target.year, loc),
             change=change_text, growth=f"{growth * 100:.1f}%" if growth is not None else "",
-            latest=f"{fmt(last.value, ind.unit, loc, units)} ({last.year})" if last else "",
+            latest=with_year(fmt(last.value, ind.unit, loc, units), last.year, loc) if last else "",
             status=status, status_label=loc.ui(f"status_{status}"),
             target_href=href[ind.target.paragraph],
             baseline_href=href[ind.baseline.paragraph] if ind.baseline else "",
@@ -207,5 +223,5 @@ def progress_view(loc: Localizer, plan: model.Plan) -> PageView:
     return PageView(id="progress", file="progress.md", source="indicators.yaml, projects.yaml", nav_title=title,
                     title=Heading(title), template="progress.md.j2",
                     extra={"counts": counts, "themes": themes, "indicators": indicators, "projects": projects,
-                           "symbol": SYMBOL, "legend_marks": LEGEND_MARKS,
+                           "context": context_rows(plan, loc), "symbol": SYMBOL, "legend_marks": LEGEND_MARKS,
                            "rules": [loc.ui(f"progress_rule_{i}") for i in range(1, 5)]})

@@ -64,6 +64,11 @@ def preamble_page(loc: Localizer, front: model.Front, links: Links) -> PageView:
 
 
 def editorial_page(loc: Localizer, page: model.EditorialPage, links: Links) -> PageView:
+    if loc.lang.code == "zh-Hant" and page.hk:
+        # a paragraph with its own Hong Kong text (data/about.yaml `hk`, cited) shows it instead of its conversion
+        given = {p.text: hk.zh_hant for hk in page.hk for p in page.paragraphs if p.id == hk.paragraph}
+        convert = loc.convert
+        loc = Localizer(loc.lang, loc.site, lambda text: given.get(text) or convert(text))
     title = heading(loc, page)
     return PageView(id=page.id, file=f"{page.id}.md", source="about.yaml", nav_title=title.text, title=title,
                     template="editorial.md.j2", blocks=blocks(loc, page.paragraphs, places=links.places))

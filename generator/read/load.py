@@ -5,6 +5,7 @@ maintainer fixes every mistake in one pass. Nothing downstream runs on invalid d
 """
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,19 +77,28 @@ def load_plan(data_dir: Path) -> model.Plan:
     if indicators.ok:
         problems.extend(_check_indicators(indicators.value, indicators.src, paragraphs))
     if projects.ok:
-        problems.extend(_check_projects(projects.value.projects, projects.src, sections))
+        problems.extend(_check_projects(projects.value.projects, projects.src, sections,
+                                        front.value.date if front.ok else None))
     problems.extend(_check_citations(_citations(indicators, projects)))
+    problems.extend(_check_hong_kong_texts(site, files["downloads"], editorial))
     everything = [site, front, glossary, closing, overrides, terms, editorial, key_terms, indicators, projects,
                   files["downloads"], *chapters]
     if problems or not all(f.ok for f in everything):
         raise DataError(problems)
     plan = model.Plan(site=site.value, front=front.value, chapters=[c.value for c in chapters],
                       glossary=glossary.value, closing=closing.value, hk_overrides=overrides.value.overrides,
+                      hk_word_forms=overrides.value.words,
                       hk_forms=overrides.value.forms, hk_watch=overrides.value.watch,
                       terms=terms.value.terms, editorial=editorial.value.pages, key_terms=key_terms.value.terms,
                       hk_usage=key_terms.value.hk_usage, hk_words=key_terms.value.hk_words, indicators=indicators.value,
                       projects=projects.value.projects, opendata=files["downloads"].value,
                       chapter_files={c.value.id: name for c, (_, name) in zip(chapters, chapter_files)})
+    for i, word in enumerate(plan.hk_word_forms):
+        if word.hk not in word.example.replace(" ", ""):
+            problems.append(Problem(overrides.src.name, overrides.src.line_of(("words", i, "example")),
+                                    f"the example does not show {word.hk}: copy the words of the cited page that contain it"))
+    if problems:
+        raise DataError(problems)
     return plan
 
 
@@ -203,10 +213,55 @@ def _check_site(site: model.Site, src: YamlFile) -> Iterator[Problem]:
         if code not in site.editions:
             yield Problem(src.name, src.line_of(("editions",)), f"`editions` has no name for `{code}`: add it, "
                           "written in that language's own script")
-    for key, texts in site.ui.items():
-        for lang in ("zh-Hans", "en"):
-            if lang not in texts:
-                yield Problem(src.name, src.line_of(("ui", key)), f"the interface string `{key}` has no `{lang}` text: add it")
+
+
+def _check_hong_kong_texts(site: Loaded, downloads: Loaded, editorial: Loaded) -> Iterator[Problem]:
+    """The site's own Hong Kong texts (`zh-Hant`: interface strings, downloads texts, editorial paragraphs),
+    each with the .gov.hk evidence for its Hong Kong words."""
+    if site.ok:
+        for key, texts in site.value.ui.items():
+            yield from _check_hk_texts({"zh-Hant": texts.zh_hant} if texts.zh_hant else {}, texts.hk_evidence,
+                                       site.src, ("ui", key))
+    if downloads.ok:
+        texts = downloads.value
+        yield from _check_hk_texts(texts.model_dump(by_alias=True, exclude={"hk_evidence"}), texts.hk_evidence,
+                                   downloads.src, ())
+    if editorial.ok:
+        for i, page in enumerate(editorial.value.pages):
+            ids = {p.id for p in page.paragraphs}
+            for j, hk in enumerate(page.hk):
+                if hk.paragraph not in ids:
+                    yield Problem(editorial.src.name, editorial.src.line_of(("pages", i, "hk", j, "paragraph")),
+                                  f"`paragraph: {hk.paragraph}` is not a paragraph of this page")
+            yield from _check_hk_texts({"hk": [h.model_dump(by_alias=True) for h in page.hk]}, page.hk_evidence,
+                                       editorial.src, ("pages", i))
+
+
+def _check_hk_texts(texts: Any, evidence: list[model.HkEvidence], src: YamlFile, at: tuple) -> Iterator[Problem]:
+    """The Hong Kong texts (`zh-Hant`) in `texts` (found at `at` in `src`): each uses a word its `hk_evidence`
+    cites, and each cited word is used and shown by its example."""
+    def walk(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
+        if isinstance(value, dict):
+            if "zh-Hant" in value:
+                yield path + ("zh-Hant",), value["zh-Hant"]
+            for key, item in value.items():
+                yield from walk(item, path + (key,))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                yield from walk(item, path + (i,))
+    hk = list(walk(texts, at))
+    words = [e.word for e in evidence]
+    for path, text in hk:
+        if not any(word in text for word in words):
+            yield Problem(src.name, src.line_of(path), "this Hong Kong text uses no word cited under `hk_evidence`: "
+                          "cite the .gov.hk page for its Hong Kong word, or remove the zh-Hant text")
+    for i, cited in enumerate(evidence):
+        line = src.line_of(at + ("hk_evidence", i))
+        if cited.word not in cited.example:
+            yield Problem(src.name, line, f"the example does not show the Hong Kong word {cited.word}: copy the "
+                          "words of the cited page that contain it")
+        elif not any(cited.word in text for _, text in hk):
+            yield Problem(src.name, line, f"no zh-Hant text uses {cited.word}: remove this entry")
 
 
 def _check_terms(terms: list[model.TermEntry], src: YamlFile, glossary_ids: list[str] | None) -> Iterator[Problem]:
@@ -257,11 +312,47 @@ def _check_indicators(indicators: model.Indicators, src: YamlFile, paragraphs: s
             if point and paragraphs is not None and point.paragraph not in paragraphs:
                 yield Problem(src.name, src.line_of(here + (key, "paragraph")),
                               f"`{key}.paragraph: {point.paragraph}` is not a paragraph id of the plan")
+    for i, series in enumerate(indicators.context):
+        here = ("context", i)
+        if series.unit not in indicators.units:
+            yield Problem(src.name, src.line_of(here + ("unit",)),
+                          f"unit `{series.unit}` is not listed under `units`: use one of {', '.join(indicators.units)}")
+        if paragraphs is not None and series.baseline.paragraph not in paragraphs:
+            yield Problem(src.name, src.line_of(here + ("baseline", "paragraph")),
+                          f"`baseline.paragraph: {series.baseline.paragraph}` is not a paragraph id of the plan")
+
+
+# The last year of the plan period (十二五, 2011–2015): weak evidence of a later fact does not speak for the plan.
+PLAN_PERIOD_END = 2015
+WEAK = ("medium-low", "low")
+
+
+def _dated_problem(source: model.Source, issued: datetime.date | None) -> str | None:
+    """What is wrong with a project's evidence as evidence of implementation, or None.
+
+    It needs the date of the fact and the source's own words; a fact dated before the plan was issued
+    is not evidence of implementing it; weak evidence (medium-low, low) of a fact after the plan period
+    is left out (research notes, ../shared/sources/outcomes-projects.md)."""
+    if not source.dated:
+        return ("evidence needs `dated`: when the fact happened, as the source dates it "
+                '(e.g. "2012-08", "2013" or "2012-07/2015", in double quotes)')
+    if not source.quote:
+        return "evidence needs `quote`: the source's own words that state the fact, copied exactly"
+    start, _, end = source.dated.partition("/")
+    if issued and start < issued.isoformat()[:len(start)]:
+        return (f"the fact is dated {start}, before the plan was issued ({issued.isoformat()}): it is not "
+                "evidence of implementing the plan; remove this entry")
+    if source.confidence in WEAK and int((end or start)[:4]) > PLAN_PERIOD_END:
+        return (f"weak evidence ({source.confidence}) of a fact after the plan period ({end or start}, the plan "
+                f"runs to {PLAN_PERIOD_END}): leave it out")
+    return None
 
 
 def _check_projects(projects: list[model.Project], src: YamlFile,
-                    sections: dict[str, model.Section] | None) -> Iterator[Problem]:
-    """`sections` is None while a chapter file is broken: references then wait for the next run."""
+                    sections: dict[str, model.Section] | None,
+                    issued: datetime.date | None = None) -> Iterator[Problem]:
+    """`sections` is None while a chapter file is broken: references then wait for the next run;
+    `issued` (the plan's date) is None while data/front.yaml is broken."""
     for i, project in enumerate(projects):
         here = ("projects", i)
         if sections is not None and project.section not in sections:
@@ -273,10 +364,13 @@ def _check_projects(projects: list[model.Project], src: YamlFile,
                     yield Problem(src.name, src.line_of(here + ("items", j, "paragraph")),
                                   f"`paragraph: {item.paragraph}` is not a paragraph of {project.section}")
         for j, item in [(-1, project), *enumerate(project.items)]:
+            at = here if j < 0 else here + ("items", j)
             if item.status != "no_data" and not item.evidence:
-                path = here + (("status",) if j < 0 else ("items", j, "status"))
-                yield Problem(src.name, src.line_of(path), f"status `{item.status}` needs cited evidence: add an "
-                              "`evidence` entry with its source, or set the status to no_data")
+                yield Problem(src.name, src.line_of(at + ("status",)), f"status `{item.status}` needs cited "
+                              "evidence: add an `evidence` entry with its source, or set the status to no_data")
+            for k, evidence in enumerate(item.evidence):
+                if message := _dated_problem(evidence, issued):
+                    yield Problem(src.name, src.line_of(at + ("evidence", k)), message)
 
 
 def _source_key(source: model.Source) -> tuple[str, str, str]:
@@ -313,6 +407,8 @@ def _citations(indicators: Loaded, projects: Loaded) -> list[tuple[YamlFile, tup
     if indicators.ok:
         cited += [(indicators.src, ("indicators", i, "observations", k), o)
                   for i, ind in enumerate(indicators.value.indicators) for k, o in enumerate(ind.observations)]
+        cited += [(indicators.src, ("context", i, "observations", k), o)
+                  for i, series in enumerate(indicators.value.context) for k, o in enumerate(series.observations)]
     if projects.ok:
         for i, project in enumerate(projects.value.projects):
             for j, item in [(-1, project), *enumerate(project.items)]:

@@ -68,6 +68,9 @@ def template_environment(folder: Path, **options) -> Environment:
                       bytecode_cache=FileSystemBytecodeCache(), trim_blocks=True, lstrip_blocks=True, **options)
     env.filters["md"] = pass_context(lambda ctx, v: md_inline(v, _text_language(ctx, v)))
     env.filters["inline"] = pass_context(lambda ctx, v: html_inline(v, _text_language(ctx, v)))
+    # a quotation in its own language (a cited title, publisher or quote): `{{ e.quote | in_lang(e.quote_lang) }}`
+    # inside its <span lang>, so that Latin words of a Chinese quote (TD-LTE, e-chinaedu.cn) get lang="en"
+    env.filters["in_lang"] = html_inline
     return env
 
 

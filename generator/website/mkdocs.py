@@ -15,6 +15,7 @@ from typing import Iterator
 
 from ..base.problems import BuildError
 from ..derive.localize import Localizer
+from ..derive.numbers import written_date
 from ..model import plan as model
 from ..model.languages import LANGUAGES, Language
 from ..pages.parallel import FOLDER as PARALLEL
@@ -25,7 +26,7 @@ THEME = "generator/website/theme"
 
 # Interface strings the theme templates and scripts read (config.extra.ui), from data/site.yaml.
 THEME_UI = ("skip_link", "navigation_menu", "close_menu", "table_scroll_hint", "heading_permalink_named", "not_found_title",
-            "not_found_edition_text", "not_found_other_editions")
+            "not_found_edition_text", "not_found_other_editions", "pdf_colon")
 
 
 def palette(loc: Localizer) -> list[dict]:
@@ -39,6 +40,9 @@ def palette(loc: Localizer) -> list[dict]:
 
 def mkdocs_config(lang: Language, loc: Localizer, plan: model.Plan, pages: list[PageView]) -> dict:
     edition = loc.ui("edition_label")
+    # the date as the edition writes one in a sentence (2026年11月25日, 25 November 2026), after its colon
+    revised = loc.ui("pdf_colon") + (" " if lang.source == "en" else "") + written_date(
+        plan.site.edition_date.isoformat(), loc)
     return {
         "INHERIT": "../mkdocs.yml",
         "site_name": loc.text(plan.front, "plan_title"),
@@ -59,7 +63,7 @@ def mkdocs_config(lang: Language, loc: Localizer, plan: model.Plan, pages: list[
         "theme": {"language": lang.theme, "custom_dir": f"../{THEME}", "palette": palette(loc)},
         "nav": [{p.nav_title: p.file} for p in pages],
         "not_in_nav": f"/{PARALLEL}/",  # the parallel view: reached from each page, not the nav
-        "copyright": f"{edition} {plan.site.edition_date.isoformat()}",
+        "copyright": f"{edition}{revised}",
         "extra_css": ["assets/stylesheets/plan.css", "assets/stylesheets/plan-search.css"],
         "plugins": [],  # no Material search: the plan's own (generator/search/) is added after MkDocs
         "hooks": ["../generator/website/hooks.py"],

@@ -40,7 +40,7 @@ def test_descriptions_are_in_each_language(built):
     assert values["zh-Hans"].startswith("指标数值") and values["zh-Hant"].startswith("指標數值")
 
 
-@pytest.mark.parametrize("code, heading", [("zh-Hans", "## 文件"), ("zh-Hant", "## 文件"), ("en", "## Files")])
+@pytest.mark.parametrize("code, heading", [("zh-Hans", "## 文件"), ("zh-Hant", "## 檔案"), ("en", "## Files")])
 def test_each_edition_has_a_readme_in_its_language(built, code, heading):
     text = (folder(built, code) / "README.md").read_text(encoding="utf-8")
     assert heading in text and "CC BY 4.0" in text and "`values.csv`" in text

@@ -14,7 +14,7 @@ from generator.base.problems import DataError
 from tests.conftest import REPO
 from tests.helpers import edit
 
-RESERVED_LIST = ("about, assets, closing, contents, cover, downloads, glossary-hk-usage, glossary-index, "
+RESERVED_LIST = ("about, assets, closing, contents, context, cover, downloads, glossary-hk-usage, glossary-index, "
                  "glossary-key-terms, index, indicator-details, indicators, licence, not-found, other-editions, "
                  "parallel, preamble, progress, projects, search, sitemap, start, status-rules, summary, targets, "
                  "and ids starting with row-, plan-")
@@ -53,7 +53,8 @@ def test_an_indicator_and_a_paragraph_may_not_share_an_id(project):
     edit(project, "indicators.yaml", "  - id: fibre-to-the-home\n", "  - id: ch1-s1-p1\n")
     with pytest.raises(DataError) as err:
         load_plan(project / "data")
-    assert any(re.fullmatch(r"data/indicators\.yaml:70: the id `ch1-s1-p1` is already used at "
+    line = (project / "data" / "indicators.yaml").read_text(encoding="utf-8").splitlines().index("  - id: ch1-s1-p1") + 1
+    assert any(re.fullmatch(rf"data/indicators\.yaml:{line}: the id `ch1-s1-p1` is already used at "
                             r"data/chapter-1\.yaml:\d+: give this entry a new, unused id", str(p))
                for p in err.value.problems), err.value.problems
 

@@ -93,6 +93,12 @@ DECISIONS = [
     ("中农网", "Zhongnong Net", []),
     ("试验网", "trial network", ["test network"]),
     ("信息通信", "information and communications", ["information and communication "]),
+    # issue 27: 统筹 had four renderings, 统筹规划 two
+    ("统筹", "coordinate", ["overall coordination", "in an overall manner"]),
+    ("统筹规划", "coordinated planning", ["overall planning", "in an overall manner"]),
+    ("产业链", "industrial chain", ["industry chain"]),
+    ("信息安全评估通用准则", "Common Criteria for Information Technology Security Evaluation",
+     ["Common Criteria for Information Security Evaluation"]),
 ]
 _TERMS = {t.zh: t for t in _plan.terms}
 
@@ -161,7 +167,7 @@ def _en_values(node, where: str) -> list[tuple[str, str]]:
 
 def _english_texts() -> list[tuple[str, str]]:
     texts = [(ident, tr._own_text(obj, "en")) for _, ident, obj, _ in tr.objects(_plan, editorial=True)]
-    texts += [(f"site.yaml ui.{key}", value["en"]) for key, value in _plan.site.ui.items()]
+    texts += [(f"site.yaml ui.{key}", value.en) for key, value in _plan.site.ui.items()]
     return texts + _en_values(_plan.indicators, "indicators.yaml") + _en_values(_plan.projects, "projects.yaml")
 
 

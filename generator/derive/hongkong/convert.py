@@ -2,7 +2,8 @@
 
 The Hong Kong text is never stored; it is derived at build time, in four steps:
 
-1. the reviewed word overrides of data/hk-overrides.yaml (`overrides:`) are found in the
+1. the reviewed word overrides of data/hk-overrides.yaml (`overrides:`, and the cited
+   word-dependent forms of `words:`) are found in the
    Simplified text, longest first, where they cover whole words; their Hong Kong form is used
    as written;
 2. the text between them is cut as OpenCC cuts it, except that no phrase may cover part of
@@ -71,7 +72,7 @@ class HongKongConverter:
     @classmethod
     def for_plan(cls, plan: Plan) -> "HongKongConverter":
         """The converter the build uses for `plan`: its overrides, character rules and terms."""
-        return cls(plan.hk_overrides, plan.hk_forms, plan_words(plan))
+        return cls([*plan.hk_overrides, *plan.hk_word_forms], plan.hk_forms, plan_words(plan))
 
     def _run(self, text: str) -> str:
         """Simplified text without overrides → Traditional, word by word."""
@@ -164,7 +165,7 @@ def rules_key(plan: Plan) -> list[str | bytes]:
     """Everything besides the text that a Hong Kong conversion of the plan depends on, for cache keys:
     this code, the overrides, the character forms, the watched sequences and the plan's own words
     (the segmenter keeps them whole). A change to any of them must miss every remembered result."""
-    rules = {"overrides": [[o.simplified, o.hk] for o in plan.hk_overrides],
+    rules = {"overrides": [[o.simplified, o.hk] for o in [*plan.hk_overrides, *plan.hk_word_forms]],
              "forms": [[f.opencc, f.hk] for f in plan.hk_forms], "watch": [w.hk for w in plan.hk_watch],
              "words": plan_words(plan)}
     return [*code(), json.dumps(rules, ensure_ascii=False)]

@@ -163,7 +163,8 @@ def projects(plan: model.Plan, loc: Localizer) -> tuple[Table, Table]:
                      "status": r.status, "status_label": r.status_label})
         for e in r.evidence:
             src = e.source
-            evidence.append({"project_id": r.id, "source_id": source_id(src), "confidence": src.confidence,
+            evidence.append({"project_id": r.id, "source_id": source_id(src), "dated": src.dated,
+                             "quote": src.quote, "confidence": src.confidence,
                              "accessed": src.accessed.isoformat() if src.accessed else None,
                              "note": optional(loc.bilingual(src.note))})
     statuses = ["planned", "in_progress", "completed", "no_data"]
@@ -175,6 +176,7 @@ def projects(plan: model.Plan, loc: Localizer) -> tuple[Table, Table]:
         [ForeignKey(("parent_id",), "", ("project_id",)), ForeignKey(("paragraph_id",), "paragraphs", ("paragraph_id",))])
     cited = Table("project-evidence", [
         Field("project_id", constraints=_req()), Field("source_id", constraints=_req()),
+        Field("dated", constraints=_req(pattern=model.DATED.strip("^$"))), Field("quote", constraints=_req()),
         Field("confidence", constraints=_req(enum=CONFIDENCE)), Field("accessed", "date"), Field("note")],
         ["project_id", "source_id"], evidence,
         [ForeignKey(("project_id",), "projects", ("project_id",)), ForeignKey(("source_id",), "sources", ("source_id",))])

@@ -18,6 +18,7 @@ from jinja2 import Environment
 from ...model import plan as model
 from ..markdown import UiStrings, template_environment
 from ...derive.localize import Localizer
+from ...derive.numbers import written_date
 from ...pages.views import PageView
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -79,7 +80,7 @@ def title_page(loc: Localizer, plan: model.Plan) -> TitlePage:
         title=loc.text(front, "plan_title"), edition=f"{plan.site.editions[loc.lang.code].name} · {loc.ui('pdf_label')}",
         date_label=loc.ui("date_label") + _colon(loc),
         date=loc.text(front.notice, "date"), provenance=loc.ui("pdf_provenance"), unofficial=loc.ui(note) if note else None,
-        revised=f"{loc.ui('pdf_revised')}{_colon(loc)}{plan.site.edition_date.isoformat()}")
+        revised=f"{loc.ui('pdf_revised')}{_colon(loc)}{written_date(plan.site.edition_date.isoformat(), loc)}")
 
 
 @lru_cache(maxsize=None)
