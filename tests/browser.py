@@ -10,6 +10,7 @@ import functools
 import http.server
 import os
 import shutil
+import subprocess
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -71,7 +72,6 @@ def preview(root: Path) -> Iterator[tuple[str, "subprocess.Popen[str]"]]:
     Yields the base URL and the process (its output is a pipe: read it for build messages).
     """
     import socket
-    import subprocess
     import sys
     import time
 

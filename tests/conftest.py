@@ -9,9 +9,8 @@ from typing import Optional
 import pytest
 
 from generator.build import build
-from generator.read.load import load_plan
 
-REPO = Path(__file__).resolve().parent.parent
+from tests.helpers import REPO, repo_plan
 
 
 def _shared() -> Optional[Path]:
@@ -48,7 +47,8 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def plan():
-    return load_plan(REPO / "data")
+    """The repository's plan, loaded once (tests/helpers.py: repo_plan); read-only, shared by every test."""
+    return repo_plan()
 
 
 @pytest.fixture(scope="session")

@@ -15,16 +15,20 @@ from generator.read.load import load_plan
 from generator.model.plan import Indicator
 
 from tests.conftest import REPO, make_project
+from tests.helpers import repo_plan
 
-_plan = load_plan(REPO / "data")
-INDICATORS = _plan.indicators.indicators
-PARAGRAPHS = {p.id: p for c in _plan.chapters for p in [*c.paragraphs, *(q for s in c.sections for q in s.paragraphs)]}
+INDICATORS = repo_plan().indicators.indicators  # the parametrize list below needs them at collection time
+
+
+def paragraphs(plan) -> dict:
+    """Every paragraph of the chapters, by id."""
+    return {p.id: p for c in plan.chapters for p in [*c.paragraphs, *(q for s in c.sections for q in s.paragraphs)]}
 
 
 @pytest.mark.parametrize("ind", INDICATORS, ids=lambda i: i.id)
-def test_indicator_points_at_a_paragraph_stating_its_numbers(ind):
+def test_indicator_points_at_a_paragraph_stating_its_numbers(plan, ind):
     for point in filter(None, (ind.target, ind.baseline)):
-        paragraph = PARAGRAPHS[point.paragraph]
+        paragraph = paragraphs(plan)[point.paragraph]
         assert point.value in translation.chinese_numbers(paragraph.text), (ind.id, point.paragraph)
 
 
