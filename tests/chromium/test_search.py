@@ -170,8 +170,17 @@ def test_nothing_invisible_takes_focus(page, width):
         assert hidden_links == 0
 
 
-def test_search_works_under_a_sub_path_and_the_content_security_policy(page, built):
-    """Published at /plan/: the index loads, results and landing stay under the prefix, the CSP blocks nothing."""
+# Each edition's search under its Content-Security-Policy, published under a sub-path: (edition,
+# query, where the top result lands). Simplified and Traditional input in the Hong Kong edition.
+UNDER_CSP = [("zh-Hans", "云计算", "ch4/#ch4-s3-p3"), ("zh-Hant", "云计算", "ch4/#ch4-s3-p3"),
+             ("zh-Hant", "雲計算", "ch4/#ch4-s3-p3"), ("en", "cloud computing", "ch4/#ch4-s3-p3")]
+
+
+@pytest.mark.parametrize("code, query, expected", UNDER_CSP)
+def test_search_works_under_a_sub_path_and_the_content_security_policy(page, built, code, query, expected):
+    """Published at /plan/: the page carries its policy, the index loads, results and landing stay
+    under the prefix, the CSP blocks nothing, in every edition. (test_pages.py had a second test
+    that searched under the CSP the same way, at the root: merged here.)"""
     with serve(built / "site", prefix="/plan/") as base:
         problems: list[str] = []
 
@@ -180,14 +189,16 @@ def test_search_works_under_a_sub_path_and_the_content_security_policy(page, bui
             page.on("response", lambda r: problems.append(r.url)
                     if r.status >= 400 and not r.url.endswith("/sitemap.xml") else None)
 
-        page = page(base + "zh-Hant/glossary/", before=listen)
-        found = _search(page, "云计算")
-        assert found["links"][0].startswith("../ch4/?q=")
+        page = page(base + f"{code}/glossary/", before=listen)
+        assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
+        target, anchor = expected.split("#")
+        found = _search(page, query)
+        assert found["links"][0].startswith(f"../{target}?q="), found["links"][:3]
         page.keyboard.press("ArrowDown")
         with page.expect_navigation():
             page.keyboard.press("Enter")
-        assert page.url.startswith(base + "zh-Hant/ch4/?q=") and page.url.endswith("#ch4-s3-p3")
-        page.wait_for_selector("#ch4-s3-p3 mark.plan-search__mark")
+        assert page.url.startswith(f"{base}{code}/{target}?q=") and page.url.endswith(f"#{anchor}")
+        page.wait_for_selector(f"#{anchor} mark.plan-search__mark")
         assert problems == []
 
 
