@@ -132,12 +132,17 @@ def page(browser, request):
         context.close()
 
 
+def starts_chromium(item) -> bool:
+    """The test uses the `browser` or the `page` fixture, directly or through another fixture (a
+    parameter that is only named `page`, as in test_citation.py, is not the fixture)."""
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    return any(name in getattr(item, "fixturenames", ()) and name not in params for name in ("browser", "page"))
+
+
 def pytest_collection_modifyitems(config, items) -> None:
     """A test that starts Chromium (through the `browser` or `page` fixture) must say so with the
     `browser` marker, or `make test-fast` would start a browser after all."""
-    unmarked = [item.nodeid for item in items
-                if {"browser", "page"} & set(getattr(item, "fixturenames", ()))
-                and not item.get_closest_marker("browser")]
+    unmarked = [item.nodeid for item in items if starts_chromium(item) and not item.get_closest_marker("browser")]
     if unmarked:
         raise pytest.UsageError("these tests start Chromium but carry no `browser` marker "
                                 "(add `pytestmark = pytest.mark.browser`):\n  " + "\n  ".join(unmarked[:20]))
