@@ -23,7 +23,7 @@ CLIPBOARD = ["clipboard-read", "clipboard-write"]
 
 def on_day(page) -> None:
     """A citation gives the day it was read: the page's clock stands at DAY, 10:00."""
-    page.clock.set_fixed_time(datetime.datetime(2026, 11, 30, 10, 0))
+    page.clock.set_fixed_time(datetime.datetime.combine(DAY, datetime.time(10, 0)))
 
 
 def _menu_by_keyboard(page, selector):

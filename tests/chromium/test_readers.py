@@ -36,7 +36,7 @@ READER = {"height": 800, "init": AXE, "wait_until": "networkidle", "style": STIL
 
 
 @pytest.fixture(scope="module")
-def UI(plan) -> dict[str, dict[str, str]]:
+def ui(plan) -> dict[str, dict[str, str]]:
     """Every interface string (site.yaml `ui:`) in each edition's language."""
     return {lang.code: {key: localizer(lang, plan).ui(key) for key in plan.site.ui} for lang in LANGUAGES}
 
@@ -112,16 +112,16 @@ def walk(page, limit: int = 600) -> list[dict]:
 
 @pytest.mark.parametrize("code, width, scheme", [(code, width, "light") for code in CODES for width in (320, 375, 768, 1280)]
                          + [(code, width, "dark") for code in CODES for width in (375, 1280)])
-def test_keyboard_walk_of_a_chapter(page, code, width, scheme, UI):
+def test_keyboard_walk_of_a_chapter(page, code, width, scheme, ui):
     """Every tab stop is visible, on screen, named, shows its focus and keeps its text's contrast
     while focused; nothing has tabindex > 0."""
     page = page(f"{code}/ch3/", width, scheme, **READER)
     assert page.evaluate("() => document.querySelectorAll('[tabindex]:not([tabindex=\"0\"]):not([tabindex^=\"-\"])').length") == 0
     stops = walk(page)
     assert len(stops) > 20
-    assert stops[0]["name"] == UI[code]["skip_link"], stops[0]
+    assert stops[0]["name"] == ui[code]["skip_link"], stops[0]
     if width < 1220:  # the menu button comes right after the skip link (Material's drawer below 76.25em)
-        assert stops[1]["name"] == UI[code]["navigation_menu"], stops[1]
+        assert stops[1]["name"] == ui[code]["navigation_menu"], stops[1]
     bad = [(s["name"], s["cls"], s["problems"]) for s in stops if s["problems"]]
     assert bad == [], f"{len(bad)} bad tab stops at {width}px: {bad[:8]}"
 
@@ -162,7 +162,7 @@ def test_the_drawer_opens_and_closes_by_keyboard(page, code, plan):
 
 
 @pytest.mark.parametrize("code", CODES)
-def test_the_drawer_has_a_visible_close_button(page, code, UI):
+def test_the_drawer_has_a_visible_close_button(page, code, ui):
     """On a phone, the open drawer says how to close it: a named button in its title bar, reached
     by Shift+Tab from the first link; it closes the drawer and gives the focus back to the menu."""
     page = page(f"{code}/ch3/", 375, **READER)
@@ -174,7 +174,7 @@ def test_the_drawer_has_a_visible_close_button(page, code, UI):
         page.keyboard.press("Shift+Tab")  # past the logo link of the title bar
         assert page.evaluate("() => !!document.activeElement.closest('.md-sidebar--primary')")
     stop = page.evaluate(STOP)
-    assert stop["name"] == UI[code]["close_menu"] and _problems(stop) == [], stop
+    assert stop["name"] == ui[code]["close_menu"] and _problems(stop) == [], stop
     box = page.locator(close).bounding_box()
     assert box["width"] >= 44 and box["height"] >= 44 and 0 <= box["x"] and box["x"] + box["width"] <= 375
     page.keyboard.press("Enter")
@@ -185,16 +185,16 @@ def test_the_drawer_has_a_visible_close_button(page, code, UI):
 
 
 @pytest.mark.parametrize("code", CODES)
-def test_the_colour_scheme_toggle_works_by_keyboard(page, code, UI):
+def test_the_colour_scheme_toggle_works_by_keyboard(page, code, ui):
     page = page(f"{code}/ch3/", 1280, **READER)
     scheme = "() => document.body.getAttribute('data-md-color-scheme')"
     assert page.evaluate(scheme) == "default"
     page.focus(".plan-palette-button:not([hidden])")
-    assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == UI[code]["scheme_dark"]
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == ui[code]["scheme_dark"]
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
     page.wait_for_function("() => document.activeElement.matches('.plan-palette-button:not([hidden])')")
-    assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == UI[code]["scheme_light"]
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == ui[code]["scheme_light"]
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'default'")
 
@@ -472,7 +472,7 @@ def test_printed_tables_fit_the_page(page, code, pid):
 
 
 @pytest.mark.parametrize("code", CODES)
-def test_headings_and_skip_link_have_full_names(page, UI, code):
+def test_headings_and_skip_link_have_full_names(page, ui, code):
     for pid in ("ch3", "glossary", "progress"):
         opened = page(f"{code}/{pid}/", 1280, **READER)
         names = opened.evaluate("""() => { axe.setup(document);
@@ -483,11 +483,11 @@ def test_headings_and_skip_link_have_full_names(page, UI, code):
           axe.teardown(); return {headings: out, links}; }""")
         skip = opened.evaluate("() => document.querySelector('.md-skip').textContent.trim()")
         opened.context.close()  # one page at a time, as before (the fixture closes it again at teardown)
-        assert skip == UI[code]["skip_link"]
+        assert skip == ui[code]["skip_link"]
         assert names["headings"], pid
         for h in names["headings"]:
             assert h["name"] and "¶" not in h["name"], h
-        prefix = UI[code]["heading_permalink_named"].split("{")[0]
+        prefix = ui[code]["heading_permalink_named"].split("{")[0]
         assert names["links"] and all(n.startswith(prefix) and len(n) > len(prefix) + 1 for n in names["links"])
 
 
@@ -512,18 +512,18 @@ class _Cells(HTMLParser):
 
 
 @pytest.mark.parametrize("code", CODES)
-def test_no_table_cell_is_silent(built, code, UI):
+def test_no_table_cell_is_silent(built, code, ui):
     """An empty cell says so ("no data" in the edition's language), so a screen reader reads something."""
     for path in sorted((built / "site" / code).rglob("*.html")):
         parser = _Cells()
         parser.feed(path.read_text(encoding="utf-8"))
         assert all(c.strip() for c in parser.cells), f"{path}: an empty cell"
     progress = (built / "site" / code / "progress" / "index.html").read_text(encoding="utf-8")
-    assert f'<span class="plan-nodata">{UI[code]["no_data"]}</span>' in progress
+    assert f'<span class="plan-nodata">{ui[code]["no_data"]}</span>' in progress
 
 
 @pytest.mark.parametrize("code", CODES)
-def test_charts_have_plain_axes_a_legend_and_a_text_alternative(built, code, UI, plan):
+def test_charts_have_plain_axes_a_legend_and_a_text_alternative(built, code, ui, plan):
     html = (built / "site" / code / "progress" / "index.html").read_text(encoding="utf-8")
     charts = re.findall(r'<svg class="plan-chart"[^>]*aria-label="([^"]*)"[^>]*>(.*?)</svg>', html, re.S)
     assert len(charts) == len(plan.indicators.indicators)
@@ -538,7 +538,7 @@ def test_charts_have_plain_axes_a_legend_and_a_text_alternative(built, code, UI,
         # every value it plots, by year, and the status, in words
         years = {ind.target.year, *(o.year for o in ind.observations)} | ({ind.baseline.year} if ind.baseline else set())
         assert all(str(y) in label for y in years), label
-        assert UI[code][f"status_{progress.status(ind)}"] in label, label
+        assert ui[code][f"status_{progress.status(ind)}"] in label, label
     assert html.count('class="plan-chart-legend"') == len(charts)
 
 
