@@ -10,6 +10,7 @@ import functools
 import http.server
 import os
 import shutil
+import subprocess
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -71,7 +72,6 @@ def preview(root: Path) -> Iterator[tuple[str, "subprocess.Popen[str]"]]:
     Yields the base URL and the process (its output is a pipe: read it for build messages).
     """
     import socket
-    import subprocess
     import sys
     import time
 
@@ -96,3 +96,35 @@ def preview(root: Path) -> Iterator[tuple[str, "subprocess.Popen[str]"]]:
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+# What a reader sees on the first screen of a page, for the screenshot tests: how far the page
+# overflows to the side, whether the text is drawn (in a colour that stands out from the page
+# behind it), the first heading and the landmarks in view, the navigation drawer's button and
+# the navigation itself.
+FIRST_SCREEN = """() => {
+  const inView = (el) => {
+    if (!el) return false;
+    const r = el.getBoundingClientRect();
+    for (let e = el; e; e = e.parentElement) {
+      const s = getComputedStyle(e);
+      if (s.visibility !== 'visible' || s.display === 'none' || parseFloat(s.opacity) === 0) return false;
+    }
+    return r.width > 0 && r.height > 0 && r.top < innerHeight && r.bottom > 0 && r.left < innerWidth && r.right > 0;
+  };
+  const h1 = document.querySelector('h1');
+  const rgb = (c) => (/rgba?\\(([^)]+)\\)/.exec(c) || [0, '0, 0, 0'])[1].split(/[\\s,\\/]+/).filter(Boolean).map(Number);
+  const lum = (c) => c.slice(0, 3).map(v => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+                      .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const back = [document.body, document.documentElement].map(e => rgb(getComputedStyle(e).backgroundColor))
+                 .find(c => c.length < 4 || c[3] > 0) || [255, 255, 255];
+  const text = h1 ? rgb(getComputedStyle(h1).color) : null;
+  return {overflow: document.documentElement.scrollWidth - innerWidth,
+          heading: h1 ? h1.textContent.trim() : '', headingInView: inView(h1),
+          headingPx: h1 ? parseFloat(getComputedStyle(h1).fontSize) : 0,
+          background: Math.round(lum(back) * 1000) / 1000,
+          contrast: text ? Math.round((Math.max(lum(text), lum(back)) + 0.05) / (Math.min(lum(text), lum(back)) + 0.05) * 100) / 100 : 0,
+          banner: inView(document.querySelector('header')), main: inView(document.querySelector('main')),
+          drawerButton: inView(document.querySelector('[data-plan-drawer]')),
+          navigation: inView(document.querySelector('.md-sidebar--primary'))};
+}"""

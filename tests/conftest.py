@@ -9,9 +9,8 @@ from typing import Optional
 import pytest
 
 from generator.build import build
-from generator.read.load import load_plan
 
-REPO = Path(__file__).resolve().parent.parent
+from tests.helpers import REPO, repo_plan
 
 
 def _shared() -> Optional[Path]:
@@ -48,7 +47,8 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def plan():
-    return load_plan(REPO / "data")
+    """The repository's plan, loaded once (tests/helpers.py: repo_plan); read-only, shared by every test."""
+    return repo_plan()
 
 
 @pytest.fixture(scope="session")
@@ -84,11 +84,65 @@ def browser():
         chromium.close()
 
 
+CSP_META = 'meta[http-equiv="Content-Security-Policy"]'
+
+
+@pytest.fixture
+def page(browser, request):
+    """Opens pages the one way the tests do: `page(path, width=1280, scheme="light", height=900, ...)`
+    returns a Playwright Page in a context of its own, under the page's Content-Security-Policy.
+
+    `path` is relative to the site's server (the `server` fixture, asked for only then), or a full
+    URL (a preview, a site served under a sub-path); None opens a blank page, for a test that goes
+    somewhere itself. Options: `init` scripts (a Path or the script's text, run before the page's
+    own: axe-core is loaded this way, which the CSP would refuse as a <script>), `before(page)`
+    (listeners, a clock: set before the page loads), `wait_until`, `style` (CSS added once
+    loaded), and any other keyword is Playwright's (permissions, java_script_enabled …).
+
+    The CSP is never bypassed (bypass_csp is refused), and a page it opens must carry its policy,
+    so what the tests see is what a reader's browser is allowed to do. Every context it opened is
+    closed at teardown."""
+    contexts = []
+
+    def open_page(path=None, width=1280, scheme="light", height=900, *, init=(), before=None,
+                  wait_until="load", style=None, **options):
+        if options.pop("bypass_csp", False):
+            raise ValueError("the tests run pages under their Content-Security-Policy: bypass_csp is not allowed")
+        context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme,
+                                      bypass_csp=False, **options)
+        contexts.append(context)
+        for script in ([init] if isinstance(init, (str, Path)) else init):
+            if isinstance(script, Path):
+                context.add_init_script(path=str(script))
+            else:
+                context.add_init_script(script)
+        opened = context.new_page()
+        if before is not None:
+            before(opened)
+        if path is not None:
+            url = path if "://" in path else request.getfixturevalue("server") + path
+            opened.goto(url, wait_until=wait_until)
+            assert opened.locator(CSP_META).count() == 1, f"{url} carries no Content-Security-Policy"
+            if style:
+                opened.add_style_tag(content=style)
+        return opened
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def starts_chromium(item) -> bool:
+    """The test uses the `browser` or the `page` fixture, directly or through another fixture (a
+    parameter that is only named `page`, as in test_citation.py, is not the fixture)."""
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    return any(name in getattr(item, "fixturenames", ()) and name not in params for name in ("browser", "page"))
+
+
 def pytest_collection_modifyitems(config, items) -> None:
     """A test that starts Chromium (through the `browser` or `page` fixture) must say so with the
     `browser` marker, or `make test-fast` would start a browser after all."""
-    unmarked = [item.nodeid for item in items
-                if "browser" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("browser")]
+    unmarked = [item.nodeid for item in items if starts_chromium(item) and not item.get_closest_marker("browser")]
     if unmarked:
         raise pytest.UsageError("these tests start Chromium but carry no `browser` marker "
                                 "(add `pytestmark = pytest.mark.browser`):\n  " + "\n  ".join(unmarked[:20]))

@@ -1,10 +1,41 @@
 """Helpers shared by the tests."""
+from __future__ import annotations
+
+import functools
 from pathlib import Path
 
 import pytest
 
+from generator.model.languages import LANGUAGES
+from generator.model.plan import Plan
 from generator.read.load import load_plan
 from generator.base.problems import DataError
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@functools.cache
+def repo_plan() -> Plan:
+    """The repository's data/, loaded once per test process. The session `plan` fixture returns it;
+    a parametrize list that needs the plan at collection time (its ids) reads it here, so the data
+    is loaded in this one place and never twice."""
+    return load_plan(REPO / "data")
+
+
+def page_path(code: str, page_id: str) -> str:
+    """The address of a page of an edition, relative to the site's root ("en/ch4/", "en/" for the home page)."""
+    return f"{code}/{'' if page_id == 'index' else page_id + '/'}"
+
+
+def edition_pages() -> list[str]:
+    """Every page of every edition: the home page, then the pages of site.yaml's `contents`."""
+    return [page_path(lang.code, pid) for lang in LANGUAGES for pid in ["index", *repo_plan().site.contents]]
+
+
+def all_pages() -> list[str]:
+    """Every page a reader can open: the site's root, the 404 pages (the root's and each edition's)
+    and every page of every edition."""
+    return ["", "404.html", *(f"{lang.code}/404.html" for lang in LANGUAGES), *edition_pages()]
 
 
 def edit(root: Path, name: str, old: str, new: str, count: int = 1) -> None:

@@ -5,38 +5,33 @@ from __future__ import annotations
 import pytest
 
 from generator.model.languages import LANGUAGES
-from generator.read.load import load_plan
 
-from tests.conftest import REPO
+from tests.helpers import edition_pages
 
 pytestmark = pytest.mark.browser  # starts Chromium: `pytest -m "not browser"` leaves it out
 
-_plan = load_plan(REPO / "data")
-PAGES = ["", "404.html", *(f"{lang.code}/{'' if pid == 'index' else pid + '/'}"
-                           for lang in LANGUAGES for pid in ["index", *_plan.site.contents])]
+PAGES = ["", "404.html", *edition_pages()]
 
 
-def troubles(browser, url: str) -> list[str]:
+def troubles(page, path: str) -> list[str]:
     """Every console error or warning, uncaught script error, failed or refused request of one page load."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
     found: list[str] = []
-    page.on("console", lambda m: found.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning")
-            else None)
-    page.on("pageerror", lambda e: found.append(f"script error: {e}"))
-    page.on("requestfailed", lambda r: found.append(f"request failed: {r.url} ({r.failure})"))
-    page.on("response", lambda r: found.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
-    try:
-        page.goto(url, wait_until="networkidle")
-        page.wait_for_timeout(300)  # requests a script makes after the page went idle
-    finally:
-        context.close()
+
+    def listen(opened) -> None:
+        opened.on("console", lambda m: found.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning")
+                  else None)
+        opened.on("pageerror", lambda e: found.append(f"script error: {e}"))
+        opened.on("requestfailed", lambda r: found.append(f"request failed: {r.url} ({r.failure})"))
+        opened.on("response", lambda r: found.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+
+    opened = page(path, before=listen, wait_until="networkidle")
+    opened.wait_for_timeout(300)  # requests a script makes after the page went idle
     return found
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_a_page_loads_without_console_errors_or_failed_requests(browser, server, path):
-    assert troubles(browser, server + path) == []
+def test_a_page_loads_without_console_errors_or_failed_requests(page, path):
+    assert troubles(page, path) == []
 
 
 def test_the_head_keeps_its_hreflang_links(built):

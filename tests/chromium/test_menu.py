@@ -18,16 +18,12 @@ DAY = datetime.date(2026, 11, 30)
 BY_CODE = {lang.code: lang for lang in LANGUAGES}
 
 
-def _open(browser, server, path, clipboard=True, init=None):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    if clipboard:
-        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
-    if init:
-        context.add_init_script(init)
-    page = context.new_page()
-    page.clock.set_fixed_time(datetime.datetime(2026, 11, 30, 10, 0))
-    page.goto(server + path, wait_until="load")
-    return context, page
+CLIPBOARD = ["clipboard-read", "clipboard-write"]
+
+
+def on_day(page) -> None:
+    """A citation gives the day it was read: the page's clock stands at DAY, 10:00."""
+    page.clock.set_fixed_time(datetime.datetime.combine(DAY, datetime.time(10, 0)))
 
 
 def _menu_by_keyboard(page, selector):
@@ -38,8 +34,8 @@ def _menu_by_keyboard(page, selector):
 
 
 @pytest.mark.parametrize("code", list(BY_CODE))
-def test_the_menu_opens_by_keyboard_copies_the_link_and_closes_back_to_the_paragraph(browser, server, code):
-    context, page = _open(browser, server, f"{code}/ch4/")
+def test_the_menu_opens_by_keyboard_copies_the_link_and_closes_back_to_the_paragraph(page, server, plan, code):
+    page = page(f"{code}/ch4/", before=on_day, permissions=CLIPBOARD)
     link = 'a.plan-plink[href="#ch4-s3-p2"]'
     assert page.get_attribute(link, "aria-haspopup") == "dialog"
     dialog = _menu_by_keyboard(page, link)
@@ -51,33 +47,18 @@ def test_the_menu_opens_by_keyboard_copies_the_link_and_closes_back_to_the_parag
         page.wait_for_timeout(50)
     assert page.evaluate("navigator.clipboard.readText()") == f"{server}{code}/ch4/#ch4-s3-p2"
     status = dialog.locator("[role=status]").text_content()
-    assert status == localizer(BY_CODE[code], _plan()).ui("copied")
+    assert status == localizer(BY_CODE[code], plan).ui("copied")
     page.keyboard.press("Escape")
     assert page.locator("dialog.plan-pmenu[open]").count() == 0
     assert page.evaluate("document.activeElement.getAttribute('href')") == "#ch4-s3-p2"
-    context.close()
-
-
-_PLAN = []
-
-
-def _plan():
-    if not _PLAN:
-        from generator.read.load import load_plan
-
-        from tests.conftest import REPO
-
-        _PLAN.append(load_plan(REPO / "data"))
-    return _PLAN[0]
 
 
 @pytest.mark.parametrize("code, paragraph, page_id", [
     ("zh-Hans", "ch4-s3-p2", "ch4"), ("zh-Hans", "pre-p4", "preamble"), ("zh-Hans", "closing-copies", "notice"),
     ("zh-Hant", "ch4-s3-p2", "ch4"), ("zh-Hant", "notice-p1", "notice"), ("zh-Hant", "ch3-p1", "ch3"),
     ("en", "ch4-s3-p2", "ch4"), ("en", "pre-p4", "preamble"), ("en", "ch1-s1-p2", "ch1")])
-def test_the_browser_cites_exactly_as_the_generator_does(browser, server, code, paragraph, page_id):
-    plan = _plan()
-    context, page = _open(browser, server, f"{code}/{page_id}/", clipboard=False)
+def test_the_browser_cites_exactly_as_the_generator_does(page, server, plan, code, paragraph, page_id):
+    page = page(f"{code}/{page_id}/", before=on_day)
     dialog = _menu_by_keyboard(page, f'a.plan-plink[href="#{paragraph}"]')
     loc = localizer(BY_CODE[code], plan)
     place = citation.places(loc, plan)[paragraph]
@@ -85,14 +66,13 @@ def test_the_browser_cites_exactly_as_the_generator_does(browser, server, code, 
     assert dialog.locator("textarea").input_value() == expected
     assert dialog.locator(".plan-pmenu__title").text_content() == place
     assert dialog.locator(".plan-pmenu__report").count() == 0  # no repository_url in the data: no control
-    context.close()
 
 
 @pytest.mark.parametrize("code", list(BY_CODE))
-def test_the_report_link_is_the_generators(browser, server, code):
+def test_the_report_link_is_the_generators(page, server, plan, code):
     """With repository_url set, the menu offers the tracker's new-issue address for the paragraph."""
-    plan = with_repository(_plan())
-    context, page = _open(browser, server, f"{code}/ch4/", clipboard=False)
+    plan = with_repository(plan)
+    page = page(f"{code}/ch4/", before=on_day)
     page.evaluate("""([url, data]) => { const el = document.querySelector('.plan-menu-data');
         el.dataset.reportUrl = url; el.dataset.report = data.report; el.dataset.reportTitle = data.title;
         el.dataset.reportBody = data.body; }""",
@@ -103,7 +83,6 @@ def test_the_report_link_is_the_generators(browser, server, code):
     expected = citation.report(loc, plan, "ch4-s3-p2", citation.places(loc, plan)["ch4-s3-p2"],
                                f"{server}{code}/ch4/#ch4-s3-p2")
     assert dialog.locator(".plan-pmenu__report").get_attribute("href") == expected
-    context.close()
 
 
 NO_CLIPBOARD = "Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => undefined});"
@@ -111,21 +90,19 @@ NO_COPY = NO_CLIPBOARD + "document.execCommand = () => false;"
 
 
 @pytest.mark.parametrize("init, outcome", [(NO_CLIPBOARD, "copied"), (NO_COPY, "copy_manually")])
-def test_without_the_clipboard_api_the_text_is_selected_and_copied(browser, server, init, outcome):
-    context, page = _open(browser, server, "en/ch4/", clipboard=False, init=init)
+def test_without_the_clipboard_api_the_text_is_selected_and_copied(page, plan, init, outcome):
+    page = page("en/ch4/", before=on_day, init=init)
     dialog = _menu_by_keyboard(page, 'a.plan-plink[href="#ch4-s3-p2"]')
     assert page.evaluate("navigator.clipboard") is None
     dialog.locator("button", has_text="Copy citation").press("Enter")
     selected = page.evaluate("""() => { const f = document.activeElement;
         return {tag: f.tagName, all: f.selectionStart === 0 && f.selectionEnd === f.value.length && f.value.length > 50}; }""")
     assert selected == {"tag": "TEXTAREA", "all": True}
-    assert dialog.locator("[role=status]").text_content() == localizer(BY_CODE["en"], _plan()).ui(outcome)
-    context.close()
+    assert dialog.locator("[role=status]").text_content() == localizer(BY_CODE["en"], plan).ui(outcome)
 
 
-def test_each_half_of_a_parallel_page_cites_its_own_edition(browser, server):
-    plan = _plan()
-    context, page = _open(browser, server, "zh-Hans/parallel/en/ch4/", clipboard=False)
+def test_each_half_of_a_parallel_page_cites_its_own_edition(page, server, plan):
+    page = page("zh-Hans/parallel/en/ch4/", before=on_day)
     for code, half in (("zh-Hans", 1), ("en", 2)):
         selector = f'#ch4-s3-p2 > .plan-half:nth-child({half}) a.plan-plink'
         dialog = _menu_by_keyboard(page, selector)
@@ -135,15 +112,13 @@ def test_each_half_of_a_parallel_page_cites_its_own_edition(browser, server):
         assert dialog.locator("textarea").input_value() == expected
         assert dialog.get_attribute("lang") == BY_CODE[code].html_lang
         page.keyboard.press("Escape")
-    context.close()
 
 
 @pytest.mark.parametrize("path", ["zh-Hant/ch4/", "en/parallel/zh-Hans/ch4/"])
-def test_axe_finds_no_violation_with_the_menu_open(browser, server, path):
+def test_axe_finds_no_violation_with_the_menu_open(page, path):
     from tests.conftest import AXE
     from tests.chromium.test_pages import _axe
 
-    context, page = _open(browser, server, path, clipboard=False, init=AXE.read_text(encoding="utf-8"))
+    page = page(path, before=on_day, init=AXE)
     _menu_by_keyboard(page, 'a.plan-plink[href="#ch4-s3-p2"]')
     assert _axe(page) == []
-    context.close()

@@ -18,35 +18,31 @@ import pytest
 from generator.derive import progress
 from generator.derive.localize import localizer
 from generator.model.languages import LANGUAGES
-from generator.read.load import load_plan
 
-from tests.conftest import ARTIFACTS, AXE, REPO
+from tests.browser import FIRST_SCREEN
+from tests.conftest import ARTIFACTS, AXE
 from tests.chromium.test_pages import CONTRAST, STILL, _axe, low_contrast
+from tests.helpers import all_pages, page_path, repo_plan
 
 pytestmark = pytest.mark.browser  # starts Chromium: `pytest -m "not browser"` leaves it out
 
-_plan = load_plan(REPO / "data")
 CODES = [lang.code for lang in LANGUAGES]
 TAG = {lang.code: lang.html_lang for lang in LANGUAGES}
-_loc = {lang.code: localizer(lang, _plan) for lang in LANGUAGES}
-UI = {code: {key: _loc[code].ui(key) for key in _plan.site.ui} for code in CODES}
-EDITION_PAGES = [f"{code}/{'' if pid == 'index' else pid + '/'}" for code in CODES
-                 for pid in ["index", *_plan.site.contents]]
-ALL_PAGES = ["", "404.html", *(f"{code}/404.html" for code in CODES), *EDITION_PAGES]
 SHOTS = ARTIFACTS / "readers"
 
+# How this file opens a page (with the `page` fixture): 800 px high, axe-core loaded, once the
+# network is idle, transitions off (STILL).
+READER = {"height": 800, "init": AXE, "wait_until": "networkidle", "style": STILL}
 
-def _longest_chapter() -> str:
-    return max(_plan.chapters, key=lambda c: sum(len(p.text) for s in c.sections for p in s.paragraphs)).id
+
+@pytest.fixture(scope="module")
+def ui(plan) -> dict[str, dict[str, str]]:
+    """Every interface string (site.yaml `ui:`) in each edition's language."""
+    return {lang.code: {key: localizer(lang, plan).ui(key) for key in plan.site.ui} for lang in LANGUAGES}
 
 
-def _open(browser, server, path: str, width: int, scheme: str = "light", height: int = 800):
-    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
-    context.add_init_script(path=str(AXE))
-    page = context.new_page()
-    page.goto(server + path, wait_until="networkidle")
-    page.add_style_tag(content=STILL)
-    return context, page
+def _longest_chapter(plan) -> str:
+    return max(plan.chapters, key=lambda c: sum(len(p.text) for s in c.sections for p in s.paragraphs)).id
 
 
 STOP = """() => {
@@ -116,24 +112,23 @@ def walk(page, limit: int = 600) -> list[dict]:
 
 @pytest.mark.parametrize("code, width, scheme", [(code, width, "light") for code in CODES for width in (320, 375, 768, 1280)]
                          + [(code, width, "dark") for code in CODES for width in (375, 1280)])
-def test_keyboard_walk_of_a_chapter(browser, server, code, width, scheme):
+def test_keyboard_walk_of_a_chapter(page, code, width, scheme, ui):
     """Every tab stop is visible, on screen, named, shows its focus and keeps its text's contrast
     while focused; nothing has tabindex > 0."""
-    context, page = _open(browser, server, f"{code}/ch3/", width, scheme)
+    page = page(f"{code}/ch3/", width, scheme, **READER)
     assert page.evaluate("() => document.querySelectorAll('[tabindex]:not([tabindex=\"0\"]):not([tabindex^=\"-\"])').length") == 0
     stops = walk(page)
-    context.close()
     assert len(stops) > 20
-    assert stops[0]["name"] == UI[code]["skip_link"], stops[0]
+    assert stops[0]["name"] == ui[code]["skip_link"], stops[0]
     if width < 1220:  # the menu button comes right after the skip link (Material's drawer below 76.25em)
-        assert stops[1]["name"] == UI[code]["navigation_menu"], stops[1]
+        assert stops[1]["name"] == ui[code]["navigation_menu"], stops[1]
     bad = [(s["name"], s["cls"], s["problems"]) for s in stops if s["problems"]]
     assert bad == [], f"{len(bad)} bad tab stops at {width}px: {bad[:8]}"
 
 
 @pytest.mark.parametrize("code", CODES)
-def test_the_drawer_opens_and_closes_by_keyboard(browser, server, code):
-    context, page = _open(browser, server, f"{code}/ch3/", 375)
+def test_the_drawer_opens_and_closes_by_keyboard(page, code, plan):
+    page = page(f"{code}/ch3/", 375, **READER)
     button = "[data-plan-drawer]"
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
@@ -153,7 +148,7 @@ def test_the_drawer_opens_and_closes_by_keyboard(browser, server, code):
         drawer_stops.append(stop)
         assert _problems(stop) == [], stop
         page.keyboard.press("Tab")
-    assert len(drawer_stops) >= len(_plan.site.contents) + len(_plan.chapters[2].sections)
+    assert len(drawer_stops) >= len(plan.site.contents) + len(plan.chapters[2].sections)
     assert page.get_attribute(button, "aria-expanded") == "false", "leaving the drawer closes it"
     # Escape closes it and gives the focus back to the button; Space opens it too
     page.focus(button)
@@ -164,14 +159,13 @@ def test_the_drawer_opens_and_closes_by_keyboard(browser, server, code):
     assert page.evaluate("(s) => document.activeElement.matches(s)", button)
     hidden = page.evaluate("() => getComputedStyle(document.querySelector('.md-sidebar--primary')).visibility")
     assert hidden == "hidden", "a closed drawer takes no focus"
-    context.close()
 
 
 @pytest.mark.parametrize("code", CODES)
-def test_the_drawer_has_a_visible_close_button(browser, server, code):
+def test_the_drawer_has_a_visible_close_button(page, code, ui):
     """On a phone, the open drawer says how to close it: a named button in its title bar, reached
     by Shift+Tab from the first link; it closes the drawer and gives the focus back to the menu."""
-    context, page = _open(browser, server, f"{code}/ch3/", 375)
+    page = page(f"{code}/ch3/", 375, **READER)
     menu, close = "[data-plan-drawer]", "[data-plan-drawer-close]"
     page.click(menu)
     assert page.get_attribute(menu, "aria-expanded") == "true"
@@ -180,7 +174,7 @@ def test_the_drawer_has_a_visible_close_button(browser, server, code):
         page.keyboard.press("Shift+Tab")  # past the logo link of the title bar
         assert page.evaluate("() => !!document.activeElement.closest('.md-sidebar--primary')")
     stop = page.evaluate(STOP)
-    assert stop["name"] == UI[code]["close_menu"] and _problems(stop) == [], stop
+    assert stop["name"] == ui[code]["close_menu"] and _problems(stop) == [], stop
     box = page.locator(close).bounding_box()
     assert box["width"] >= 44 and box["height"] >= 44 and 0 <= box["x"] and box["x"] + box["width"] <= 375
     page.keyboard.press("Enter")
@@ -188,30 +182,28 @@ def test_the_drawer_has_a_visible_close_button(browser, server, code):
     assert page.evaluate("(s) => document.activeElement.matches(s)", menu)
     page.set_viewport_size({"width": 1280, "height": 900})
     assert not page.locator(close).is_visible()  # no drawer on a wide screen, no close button
-    context.close()
 
 
 @pytest.mark.parametrize("code", CODES)
-def test_the_colour_scheme_toggle_works_by_keyboard(browser, server, code):
-    context, page = _open(browser, server, f"{code}/ch3/", 1280)
+def test_the_colour_scheme_toggle_works_by_keyboard(page, code, ui):
+    page = page(f"{code}/ch3/", 1280, **READER)
     scheme = "() => document.body.getAttribute('data-md-color-scheme')"
     assert page.evaluate(scheme) == "default"
     page.focus(".plan-palette-button:not([hidden])")
-    assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == UI[code]["scheme_dark"]
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == ui[code]["scheme_dark"]
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
     page.wait_for_function("() => document.activeElement.matches('.plan-palette-button:not([hidden])')")
-    assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == UI[code]["scheme_light"]
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == ui[code]["scheme_light"]
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'default'")
-    context.close()
 
 
 @pytest.mark.parametrize("code", CODES)
-def test_the_switcher_keeps_the_paragraph_in_view(browser, server, code):
+def test_the_switcher_keeps_the_paragraph_in_view(page, code):
     """Scrolled to a paragraph (the address names none), the other edition opens at that paragraph."""
     other = next(c for c in CODES if c != code)
-    context, page = _open(browser, server, f"{code}/ch3/", 1280)
+    page = page(f"{code}/ch3/", 1280, **READER)
     assert "#" not in page.url
     page.evaluate("() => document.getElementById('ch3-s2-p3').scrollIntoView()")
     page.wait_for_timeout(300)
@@ -223,16 +215,15 @@ def test_the_switcher_keeps_the_paragraph_in_view(browser, server, code):
     assert page.url.endswith(f"{other}/ch3/#ch3-s2-p3")
     box = page.evaluate("() => document.getElementById('ch3-s2-p3').getBoundingClientRect().toJSON()")
     assert 0 <= box["top"] < 900
-    context.close()
 
 
 @pytest.mark.parametrize("code", CODES)
-def test_the_named_paragraph_survives_a_layout_shift_until_the_reader_scrolls(browser, server, code):
+def test_the_named_paragraph_survives_a_layout_shift_until_the_reader_scrolls(page, code):
     """Arrived at #ch3-s2-p2: content that grows above it later (a slow font, an image) moves the
     page, not the reader, so the switcher keeps #ch3-s2-p2; after the reader's own wheel scroll,
     it follows the view (seen once in a loaded run: the link had moved to #ch3-s1-p3)."""
     other = next(c for c in CODES if c != code)
-    context, page = _open(browser, server, f"{code}/ch3/#ch3-s2-p2", 1280)
+    page = page(f"{code}/ch3/#ch3-s2-p2", 1280, **READER)
     link = page.locator(f"a[data-edition='{other}']")
     # Safari has no scroll anchoring: there, content that grows above moves what the reader sees
     page.evaluate("""() => { document.documentElement.style.overflowAnchor = 'none';
@@ -247,7 +238,6 @@ def test_the_named_paragraph_survives_a_layout_shift_until_the_reader_scrolls(br
     page.wait_for_timeout(400)
     page.focus(".md-select button")
     assert not link.get_attribute("href").endswith("#ch3-s2-p2")
-    context.close()
 
 
 REFLOW = """() => {
@@ -308,11 +298,12 @@ def _used_font(context, page) -> str | None:
     return max(fonts, key=lambda f: f["glyphCount"])["familyName"]
 
 
-def visit(browser, server, path: str) -> dict:
-    """Open a page once in the dark scheme (axe, computed styles), then at 320 px (reflow)."""
+def visit(page, path: str) -> dict:
+    """Open a page once in the dark scheme (axe, computed styles), then at 320 px (reflow); `page`
+    is the `page` fixture."""
     if path in _visits:
         return _visits[path]
-    context, page = _open(browser, server, path, 1280, "dark")
+    page = page(path, 1280, "dark", **READER)
     if path.startswith(tuple(CODES)):  # Material applies the scheme once its script has run
         page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'", timeout=10000)
     result = {"scheme": page.evaluate("() => document.body.getAttribute('data-md-color-scheme')"),
@@ -321,8 +312,8 @@ def visit(browser, server, path: str) -> dict:
     page.wait_for_timeout(150)
     result["reflow"] = page.evaluate(REFLOW)
     result["english"] = page.evaluate(ENGLISH_TEXT)
-    result["font"] = _used_font(context, page)
-    context.close()
+    result["font"] = _used_font(page.context, page)
+    page.context.close()  # done with it (the fixture closes it again at teardown, harmlessly)
     _visits[path] = result
     return result
 
@@ -355,49 +346,48 @@ STATES = {
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("state", list(STATES))
-def test_axe_finds_no_violation_in_interactive_states(browser, server, state, scheme):
+def test_axe_finds_no_violation_in_interactive_states(page, state, scheme):
     """Text keeps 4.5:1 under the pointer and the keyboard's focus, not only at rest (1.4.3)."""
     width, path, reach, reached = STATES[state]
-    context, page = _open(browser, server, path, width, scheme)
+    page = page(path, width, scheme, **READER)
     reach(page)
     assert page.evaluate(reached), f"{state}: not reached"
     assert _axe(page) == [], f"{state} ({scheme})"
-    context.close()
 
 
-@pytest.mark.parametrize("path", ALL_PAGES)
-def test_axe_finds_no_violation_in_the_dark_scheme(browser, server, path):
-    """(test_browser.py runs axe in the light scheme.)"""
-    result = visit(browser, server, path)
+@pytest.mark.parametrize("path", all_pages())
+def test_axe_finds_no_violation_in_the_dark_scheme(page, path):
+    """(test_pages.py runs axe in the light scheme.)"""
+    result = visit(page, path)
     if path.startswith(tuple(CODES)):
         assert result["scheme"] == "slate"
     assert result["axe"] == [], f"/{path}: {result['axe']}"
 
 
-@pytest.mark.parametrize("path", ALL_PAGES)
-def test_reflow_at_320_css_pixels(browser, server, path):
+@pytest.mark.parametrize("path", all_pages())
+def test_reflow_at_320_css_pixels(page, path):
     """No element of the page wider than the viewport, unless inside a focusable scroll region."""
-    bad = visit(browser, server, path)["reflow"]
+    bad = visit(page, path)["reflow"]
     assert bad == [], bad[:10]
 
 
-@pytest.mark.parametrize("path", ALL_PAGES)
-def test_no_chinese_text_is_set_in_italics(browser, server, path):
-    bad = visit(browser, server, path)["italic"]
+@pytest.mark.parametrize("path", all_pages())
+def test_no_chinese_text_is_set_in_italics(page, path):
+    bad = visit(page, path)["italic"]
     assert bad == [], bad[:10]
 
 
-@pytest.mark.parametrize("path", [p for p in ALL_PAGES if not p.startswith(("zh-Hans/", "zh-Hant/"))])
-def test_english_text_is_set_in_a_latin_font_and_not_justified_without_hyphenation(browser, server, path):
-    result = visit(browser, server, path)
+@pytest.mark.parametrize("path", [p for p in all_pages() if not p.startswith(("zh-Hans/", "zh-Hant/"))])
+def test_english_text_is_set_in_a_latin_font_and_not_justified_without_hyphenation(page, path):
+    result = visit(page, path)
     assert result["english"]["bad"] == [], result["english"]["bad"][:10]
     assert [f for f in result["english"]["fonts"] if CJK_FONT.search(f)] == [], result["english"]["fonts"]
     assert result["font"] is None or not CJK_FONT.search(result["font"]), f"English drawn with {result['font']}"
 
 
 @pytest.mark.parametrize("code, pid", [(code, "progress") for code in CODES] + [("en", "downloads"), ("zh-Hant", "index")])
-def test_a_wide_table_scrolls_in_a_named_region_with_a_cue_and_its_first_column_in_view(browser, server, code, pid):
-    context, page = _open(browser, server, f"{code}/{'' if pid == 'index' else pid + '/'}", 320)
+def test_a_wide_table_scrolls_in_a_named_region_with_a_cue_and_its_first_column_in_view(page, code, pid):
+    page = page(page_path(code, pid), 320, **READER)
     page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
     page.wait_for_timeout(200)  # the cue follows the layout (fonts arriving late) within a frame or two
     info = page.evaluate("""() => [...document.querySelectorAll('.plan-table-wrap')].map((w) => {
@@ -415,7 +405,6 @@ def test_a_wide_table_scrolls_in_a_named_region_with_a_cue_and_its_first_column_
     page.evaluate("() => document.querySelector('.plan-table-wrap').scrollIntoView()")
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{code}-{pid}-table-320.png"))
-    context.close()
     assert info, "no table region"
     if pid == "progress":
         assert any(i["scrolls"] for i in info), "expected the indicators table to scroll at 320 px"
@@ -453,17 +442,15 @@ A4_CSS_WIDTH = 794  # 210 mm at 96 CSS px per inch: the width Chromium lays a pr
 
 # The progress page and the longest chapter in each edition; every other page with a table in
 # the two editions whose tables are widest (English words, Hong Kong's converted terms).
-PRINTED = ([(code, pid) for pid in ("progress", _longest_chapter()) for code in CODES]
+PRINTED = ([(code, pid) for pid in ("progress", _longest_chapter(repo_plan())) for code in CODES]
            + [(code, pid) for pid in ("index", "downloads", "translation-status") for code in ("zh-Hant", "en")])
 
 
 @pytest.mark.parametrize("code, pid", PRINTED)
-def test_printed_tables_fit_the_page(browser, server, code, pid):
+def test_printed_tables_fit_the_page(page, code, pid):
     """Printed (A4): every table's right edge inside the page box, nothing clipped or scrolled away,
     and in the PDF no text beyond the page and every table's last column printed."""
-    context = browser.new_context(viewport={"width": A4_CSS_WIDTH, "height": 1123})
-    page = context.new_page()
-    page.goto(f"{server}{code}/{'' if pid == 'index' else pid + '/'}", wait_until="networkidle")
+    page = page(page_path(code, pid), A4_CSS_WIDTH, height=1123, wait_until="networkidle")
     page.emulate_media(media="print")
     tables = page.evaluate("""() => [...document.querySelectorAll('.md-content table')].map((t) => {
       const cells = [...t.querySelectorAll('th, td')];
@@ -477,7 +464,6 @@ def test_printed_tables_fit_the_page(browser, server, code, pid):
     ARTIFACTS.mkdir(exist_ok=True)
     target = ARTIFACTS / f"print-{code}-{pid}.pdf"
     page.pdf(path=str(target), format="A4")
-    context.close()
     for t in tables:
         assert t["right"] <= t["width"] + 0.5 and t["clip"] is None, t
     text, outside = _pdf_text(target)
@@ -486,22 +472,22 @@ def test_printed_tables_fit_the_page(browser, server, code, pid):
 
 
 @pytest.mark.parametrize("code", CODES)
-def test_headings_and_skip_link_have_full_names(browser, server, code):
+def test_headings_and_skip_link_have_full_names(page, ui, code):
     for pid in ("ch3", "glossary", "progress"):
-        context, page = _open(browser, server, f"{code}/{pid}/", 1280)
-        names = page.evaluate("""() => { axe.setup(document);
+        opened = page(f"{code}/{pid}/", 1280, **READER)
+        names = opened.evaluate("""() => { axe.setup(document);
           const out = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => ({
             text: h.textContent.trim(), name: axe.commons.text.accessibleText(h).trim()}));
           const links = [...document.querySelectorAll('h1 a.headerlink, h2 a.headerlink, h3 a.headerlink')]
             .map((a) => axe.commons.text.accessibleText(a).trim());
           axe.teardown(); return {headings: out, links}; }""")
-        skip = page.evaluate("() => document.querySelector('.md-skip').textContent.trim()")
-        context.close()
-        assert skip == UI[code]["skip_link"]
+        skip = opened.evaluate("() => document.querySelector('.md-skip').textContent.trim()")
+        opened.context.close()  # one page at a time, as before (the fixture closes it again at teardown)
+        assert skip == ui[code]["skip_link"]
         assert names["headings"], pid
         for h in names["headings"]:
             assert h["name"] and "¶" not in h["name"], h
-        prefix = UI[code]["heading_permalink_named"].split("{")[0]
+        prefix = ui[code]["heading_permalink_named"].split("{")[0]
         assert names["links"] and all(n.startswith(prefix) and len(n) > len(prefix) + 1 for n in names["links"])
 
 
@@ -526,22 +512,22 @@ class _Cells(HTMLParser):
 
 
 @pytest.mark.parametrize("code", CODES)
-def test_no_table_cell_is_silent(built, code):
+def test_no_table_cell_is_silent(built, code, ui):
     """An empty cell says so ("no data" in the edition's language), so a screen reader reads something."""
     for path in sorted((built / "site" / code).rglob("*.html")):
         parser = _Cells()
         parser.feed(path.read_text(encoding="utf-8"))
         assert all(c.strip() for c in parser.cells), f"{path}: an empty cell"
     progress = (built / "site" / code / "progress" / "index.html").read_text(encoding="utf-8")
-    assert f'<span class="plan-nodata">{UI[code]["no_data"]}</span>' in progress
+    assert f'<span class="plan-nodata">{ui[code]["no_data"]}</span>' in progress
 
 
 @pytest.mark.parametrize("code", CODES)
-def test_charts_have_plain_axes_a_legend_and_a_text_alternative(built, code):
+def test_charts_have_plain_axes_a_legend_and_a_text_alternative(built, code, ui, plan):
     html = (built / "site" / code / "progress" / "index.html").read_text(encoding="utf-8")
     charts = re.findall(r'<svg class="plan-chart"[^>]*aria-label="([^"]*)"[^>]*>(.*?)</svg>', html, re.S)
-    assert len(charts) == len(_plan.indicators.indicators)
-    for (label, body), ind in zip(charts, _plan.indicators.indicators):
+    assert len(charts) == len(plan.indicators.indicators)
+    for (label, body), ind in zip(charts, plan.indicators.indicators):
         ticks = re.findall(r'text-anchor="end"[^>]*>([^<]*)<', body)
         assert len(ticks) >= 3, (ind.id, ticks)
         assert not any(re.search(r"\de[+-]\d", t) for t in ticks), ticks
@@ -552,25 +538,42 @@ def test_charts_have_plain_axes_a_legend_and_a_text_alternative(built, code):
         # every value it plots, by year, and the status, in words
         years = {ind.target.year, *(o.year for o in ind.observations)} | ({ind.baseline.year} if ind.baseline else set())
         assert all(str(y) in label for y in years), label
-        assert UI[code][f"status_{progress.status(ind)}"] in label, label
+        assert ui[code][f"status_{progress.status(ind)}"] in label, label
     assert html.count('class="plan-chart-legend"') == len(charts)
 
 
-def test_screenshots_of_each_fixed_view(browser, server):
-    """Phone-width views (320 and 375 px) and their desktop counterparts, light and dark: look at them."""
+# Phone-width views (320 and 375 px) and their desktop counterparts, light and dark: (path, width,
+# scheme, the part of the page a link leads to, or None for the top of the page)
+VIEWS = [("", 375, "light", None), ("404.html", 375, "light", None), ("en/404.html", 375, "dark", None),
+         ("zh-Hant/ch3/", 320, "light", None), ("en/ch3/", 375, "dark", None),
+         ("en/progress/", 375, "light", "#household-broadband"), ("zh-Hans/progress/", 375, "dark", "#fibre-to-the-home"),
+         ("zh-Hans/glossary/", 375, "light", "#glossary-key-terms"), ("en/ch3/", 1280, "light", None),
+         ("zh-Hant/progress/", 1280, "dark", "#indicators")]
+
+# Where an element is on the screen, and whether it is what is drawn there (not under the fixed header)
+PLACED = """(s) => { const el = document.querySelector(s); if (!el) return null;
+  const r = el.getBoundingClientRect();
+  const hit = document.elementFromPoint(Math.min(r.left + 4, innerWidth - 1), Math.min(r.top + Math.min(r.height / 2, 8), innerHeight - 1));
+  return {top: r.top, bottom: r.bottom, height: innerHeight, drawn: !!hit && (el.contains(hit) || hit.contains(el))}; }"""
+
+
+@pytest.mark.parametrize("path, width, scheme, anchor", VIEWS,
+                         ids=[f"{p or 'root'}-{w}-{s}{'-' + a[1:] if a else ''}" for p, w, s, a in VIEWS])
+def test_each_fixed_view_is_drawn_in_its_scheme_legible_and_within_the_screen(page, path, width, scheme, anchor):
+    """Each view a reader meets on a phone (and its desktop counterpart) is drawn in the colour
+    scheme the reader's system asks for, its heading legible against the page, nothing wider than
+    the screen, and a link to a part of the page shows it on screen, not under the header. The
+    screenshot is left in artifacts/readers/ to look at."""
+    page = page(path + (anchor or ""), width, scheme, **READER)  # a link to that part of the page
+    seen = page.evaluate(FIRST_SCREEN)
+    placed = page.evaluate(PLACED, anchor) if anchor else None
     SHOTS.mkdir(parents=True, exist_ok=True)
-    views = [("", 375, "light", None), ("404.html", 375, "light", None), ("en/404.html", 375, "dark", None),
-             ("zh-Hant/ch3/", 320, "light", None), ("en/ch3/", 375, "dark", None),
-             ("en/progress/", 375, "light", "#household-broadband"), ("zh-Hans/progress/", 375, "dark", "#fibre-to-the-home"),
-             ("zh-Hans/glossary/", 375, "light", "#glossary-key-terms"), ("en/ch3/", 1280, "light", None),
-             ("zh-Hant/progress/", 1280, "dark", "#indicators")]
-    made = []
-    for path, width, scheme, anchor in views:
-        context, page = _open(browser, server, path, width, scheme)
-        if anchor and page.locator(anchor).count():
-            page.evaluate("(s) => document.querySelector(s).scrollIntoView()", anchor)
-        target = SHOTS / f"{(path.strip('/').replace('/', '-') or 'root')}-{width}-{scheme}.png"
-        page.screenshot(path=str(target))
-        made.append(target)
-        context.close()
-    assert all(p.stat().st_size > 10_000 for p in made)
+    page.screenshot(path=str(SHOTS / f"{(path.strip('/').replace('/', '-') or 'root')}-{width}-{scheme}.png"))
+    assert seen["overflow"] <= 0, seen
+    assert (seen["background"] < 0.2) if scheme == "dark" else (seen["background"] > 0.8), seen
+    assert seen["heading"] and seen["contrast"] >= 4.5, seen
+    if anchor is None:
+        assert seen["headingInView"], seen
+    else:
+        assert placed is not None, f"{path} has no {anchor}"
+        assert 0 <= placed["top"] < placed["height"] and placed["drawn"], placed

@@ -24,12 +24,11 @@ def lines_of(process, into: list[str]) -> threading.Thread:
 
 
 @pytest.mark.browser
-def test_saving_a_data_file_reloads_the_page(project, browser):
+def test_saving_a_data_file_reloads_the_page(project, page):
     with preview(project) as (url, process):
         output: list[str] = []
         lines_of(process, output)
-        page = browser.new_page()
-        page.goto(url + "/en/notice/")
+        page = page(url + "/en/notice/", height=720)
         document = page.evaluate("() => performance.timeOrigin")  # changes with every (re)load
         edit(project, "closing.yaml", "Copy to: General Office", "Copy to (edited): General Office")
         page.wait_for_function("() => document.body.innerText.includes('Copy to (edited): General Office')",
@@ -48,7 +47,7 @@ def test_saving_a_data_file_reloads_the_page(project, browser):
         assert page.evaluate("() => performance.timeOrigin") == reloaded, "a failed build must not reload the page"
         assert "Copy to (edited): General Office" in page.inner_text("body")
         assert process.poll() is None, "a mistake in the data must not stop the preview"
-        page.close()
+        page.context.close()  # before the preview stops (the fixture closes it again at teardown, harmlessly)
     # stopping the preview (SIGTERM, as a terminal or CI does) stops its server process too
     port = int(url.rsplit(":", 1)[1])
     deadline = time.monotonic() + 10

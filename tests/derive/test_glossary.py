@@ -7,58 +7,60 @@ import pytest
 
 from generator.derive import glossary
 from generator.model.languages import LANGUAGES
-from generator.read.load import load_plan
 
 from tests.conftest import REPO
 from tests.html import pages
 
-_plan = load_plan(REPO / "data")
-ENTRIES = glossary.entries(_plan)
+
+@pytest.fixture(scope="module")
+def entries(plan):
+    """The glossary's entries (appendix terms and key terms), made once from the session's plan."""
+    return glossary.entries(plan)
 
 
-def linker(language="zh-Hans"):
-    return glossary.Linker(glossary.Matcher(ENTRIES, language), {}, lambda i: f"#{i}")
+def linker(entries, language="zh-Hans"):
+    return glossary.Linker(glossary.Matcher(entries, language), {}, lambda i: f"#{i}")
 
 
-def test_longest_match_first_and_first_occurrence_only():
-    segments = linker().split("电子政务顶层设计要求电子政务统一规划，电子政务顶层设计")
+def test_longest_match_first_and_first_occurrence_only(entries):
+    segments = linker(entries).split("电子政务顶层设计要求电子政务统一规划，电子政务顶层设计")
     linked = [(s.text, s.href) for s in segments if s.href]
     assert linked == [("电子政务顶层设计", "#term17"), ("电子政务", "#key-e-government")]
     assert "".join(s.text for s in segments) == "电子政务顶层设计要求电子政务统一规划，电子政务顶层设计"
 
 
-def test_a_term_inside_a_longer_word_is_one_match():
-    segments = linker().split("率先建成三网融合示范城市")
+def test_a_term_inside_a_longer_word_is_one_match(entries):
+    segments = linker(entries).split("率先建成三网融合示范城市")
     assert [s.text for s in segments if s.href] == ["三网融合"]
 
 
-def test_english_matches_whole_words_and_abbreviations_by_case():
-    segments = linker("en").split("Its ITS; the Internet of Things-based cloud computing, and the Internet of Things.")
+def test_english_matches_whole_words_and_abbreviations_by_case(entries):
+    segments = linker(entries, "en").split("Its ITS; the Internet of Things-based cloud computing, and the Internet of Things.")
     assert [(s.text, s.href) for s in segments if s.href] == [
         ("ITS", "#term16"), ("cloud computing", "#term9"), ("Internet of Things", "#term8")]
 
 
-def test_all_21_appendix_terms_and_the_key_terms_are_entries():
-    assert [e.id for e in ENTRIES if not e.editorial] == [f"term{i}" for i in range(1, 22)]
-    assert {e.source.term for e in ENTRIES if e.editorial} >= {"智慧深圳", "电子政务", "电子商务", "信息安全", "顶层设计"}
+def test_all_21_appendix_terms_and_the_key_terms_are_entries(entries):
+    assert [e.id for e in entries if not e.editorial] == [f"term{i}" for i in range(1, 22)]
+    assert {e.source.term for e in entries if e.editorial} >= {"智慧深圳", "电子政务", "电子商务", "信息安全", "顶层设计"}
 
 
-def test_every_appendix_term_is_used_somewhere_in_the_plan():
-    used = glossary.usages(_plan, ENTRIES)
-    assert [e.id for e in ENTRIES if not used[e.id]] == []
+def test_every_appendix_term_is_used_somewhere_in_the_plan(entries, plan):
+    used = glossary.usages(plan, entries)
+    assert [e.id for e in entries if not used[e.id]] == []
 
 
 @pytest.mark.parametrize("code", [lang.code for lang in LANGUAGES])
-def test_glossary_page_has_every_entry_in_its_language(built, code):
+def test_glossary_page_has_every_entry_in_its_language(built, code, entries):
     html = (built / "site" / code / "glossary" / "index.html").read_text(encoding="utf-8")
-    for entry in ENTRIES:
+    for entry in entries:
         assert f'id="{entry.id}"' in html
         assert f'href="#{entry.id}"' in html  # the index
     headings = re.findall(r'<h[23] id="(term\d+|key-[a-z-]+)"[^>]*>(.*?)</h[23]>', html, re.S)
-    assert len(headings) == len(ENTRIES)
+    assert len(headings) == len(entries)
     if code == "en":
         assert not any(re.search(r"[\u4e00-\u9fff]", re.sub(r"<[^>]+>", "", h)) for _, h in headings)
-    assert html.count('class="plan-used-in"') == len(ENTRIES)
+    assert html.count('class="plan-used-in"') == len(entries)
 
 
 @pytest.mark.parametrize("code", [lang.code for lang in LANGUAGES])
@@ -100,11 +102,11 @@ ABBREVIATIONS = [
 
 
 @pytest.mark.parametrize("lang, text, linked", ABBREVIATIONS)
-def test_abbreviations_match_whole_latin_words_only(lang, text, linked):
+def test_abbreviations_match_whole_latin_words_only(lang, text, linked, entries, plan):
     from generator.derive.hongkong.convert import HongKongConverter
 
-    convert = HongKongConverter.for_plan(_plan) if lang == "zh-Hant-HK" else (lambda s: s)
-    found = [text[a:b] for a, b, _ in glossary.Matcher(ENTRIES, lang, convert).find(text)]
+    convert = HongKongConverter.for_plan(plan) if lang == "zh-Hant-HK" else (lambda s: s)
+    found = [text[a:b] for a, b, _ in glossary.Matcher(entries, lang, convert).find(text)]
     assert [f for f in found if f.isascii()] == linked
 
 

@@ -20,29 +20,33 @@ from generator.read import translation
 from generator.read.load import load_plan
 
 from tests.conftest import REPO, SHARED, make_project
+from tests.helpers import repo_plan
 
-_plan = load_plan(REPO / "data")
-INDICATORS = _plan.indicators.indicators
-PARAGRAPHS = {p.id: p for c in _plan.chapters for p in [*c.paragraphs, *(q for s in c.sections for q in s.paragraphs)]}
+INDICATORS = repo_plan().indicators.indicators  # the parametrize list below needs them at collection time
+
+
+def paragraphs(plan) -> dict:
+    """Every paragraph of the chapters, by id."""
+    return {p.id: p for c in plan.chapters for p in [*c.paragraphs, *(q for s in c.sections for q in s.paragraphs)]}
 
 
 @pytest.mark.parametrize("ind", INDICATORS, ids=lambda i: i.id)
-def test_indicator_points_at_a_paragraph_stating_its_numbers(ind):
+def test_indicator_points_at_a_paragraph_stating_its_numbers(plan, ind):
     """The value, written with its unit as the Simplified edition shows it (2000亿元, 200万户), is a number
     the paragraph states: a value in the wrong unit (元 for 亿元) or scale fails."""
     for point in filter(None, (ind.target, ind.baseline)):
-        paragraph = PARAGRAPHS[point.paragraph]
-        shown = fmt(point.value, ind.unit, localizer(SIMPLIFIED, _plan), _plan.indicators.units)
+        paragraph = paragraphs(plan)[point.paragraph]
+        shown = fmt(point.value, ind.unit, localizer(SIMPLIFIED, plan), plan.indicators.units)
         assert translation.chinese_numbers(shown)[0] in translation.chinese_numbers(paragraph.text), (ind.id, shown)
 
 
 @pytest.mark.parametrize("lang, unit, target", [
     (SIMPLIFIED, "亿元", "2000亿元（2015）"), (HONG_KONG, "億元", "2000億元（2015）"),
     (ENGLISH, "100 million yuan", "200 billion yuan (2015)")], ids=lambda v: getattr(v, "code", None))
-def test_an_amount_in_yi_yuan_keeps_the_plans_unit_in_every_edition(lang, unit, target):
+def test_an_amount_in_yi_yuan_keeps_the_plans_unit_in_every_edition(plan, lang, unit, target):
     """The plan writes the internet industry's target as 2000亿元: the unit column says 亿元 (not 元), in
     each edition's words, and the target reads as the plan writes it."""
-    row = next(r for r in indicator_rows(_plan, localizer(lang, _plan)) if r.id == "internet-industry")
+    row = next(r for r in indicator_rows(plan, localizer(lang, plan)) if r.id == "internet-industry")
     assert (row.unit, row.target) == (unit, target)
 
 
@@ -144,7 +148,7 @@ def test_a_status_without_evidence_is_refused(tmp_path):
 
 # --- key-project evidence (issue 27): what a source says, when, and how far it can be trusted -----------
 
-_EVIDENCE = [(project, item, e) for project in _plan.projects for item in [project, *project.items] for e in item.evidence]
+_EVIDENCE = [(project, item, e) for project in repo_plan().projects for item in [project, *project.items] for e in item.evidence]
 
 
 def _evidence(**fields):
@@ -164,11 +168,11 @@ def _evidence(**fields):
     ({"dated": "2013/2016", "confidence": "medium-low"}, "after the plan period"),
 ], ids=["undated", "no quote", "pre-plan day", "pre-plan month", "pre-plan span", "weak after 2015",
         "weak span ending after 2015"])
-def test_project_evidence_that_is_not_evidence_of_implementation_is_refused(fields, fault):
+def test_project_evidence_that_is_not_evidence_of_implementation_is_refused(plan, fields, fault):
     """The research notes' rules: a fact needs its date and the source's words; a fact before the plan
     (23 December 2011) is not evidence of implementing it; weak evidence after 2015 stays out."""
     from generator.read.load import _dated_problem
-    assert fault in (_dated_problem(_evidence(**fields), _plan.front.date) or "")
+    assert fault in (_dated_problem(_evidence(**fields), plan.front.date) or "")
 
 
 @pytest.mark.parametrize("fields", [
@@ -176,9 +180,9 @@ def test_project_evidence_that_is_not_evidence_of_implementation_is_refused(fiel
     {"dated": "2012-07/2015"},
     {"dated": "2016-01-28", "confidence": "medium"},       # B2: a January 2016 report, medium: kept
 ], ids=["issue month", "span in the period", "medium after 2015"])
-def test_project_evidence_within_the_rules_is_accepted(fields):
+def test_project_evidence_within_the_rules_is_accepted(plan, fields):
     from generator.read.load import _dated_problem
-    assert _dated_problem(_evidence(**fields), _plan.front.date) is None
+    assert _dated_problem(_evidence(**fields), plan.front.date) is None
 
 
 def test_pre_plan_evidence_is_refused_at_its_line(tmp_path):
@@ -196,10 +200,10 @@ def test_pre_plan_evidence_is_refused_at_its_line(tmp_path):
     assert f"data/projects.yaml:{line}: the fact is dated 2011-09, before the plan was issued" in str(err.value)
 
 
-def test_key_project_items_have_evidence():
+def test_key_project_items_have_evidence(plan):
     """Issue 27: 11 of the 43 items have dated public evidence (outcomes-projects.md B1–B6, B8–B11, B13); none
     is marked completed, since every source covers only part of its item."""
-    items = [item for project in _plan.projects for item in project.items]
+    items = [item for project in plan.projects for item in project.items]
     assert len(items) == 43
     with_evidence = {item.paragraph for item in items if item.evidence}
     assert len(with_evidence) == 11
@@ -216,12 +220,12 @@ def test_each_quote_is_copied_from_the_research_notes(e):
 
 
 @pytest.mark.parametrize("code", ["zh-Hans", "zh-Hant", "en"])
-def test_progress_page_and_downloads_show_what_each_source_says_and_when(built, code):
+def test_progress_page_and_downloads_show_what_each_source_says_and_when(plan, built, code):
     """Per item: the date of the fact in the edition's words, the quote exactly, the confidence; never a
     mirror's address; the downloads carry the same rows."""
     from generator.derive.numbers import written_date
 
-    loc = localizer({"zh-Hans": SIMPLIFIED, "zh-Hant": HONG_KONG, "en": ENGLISH}[code], _plan)
+    loc = localizer({"zh-Hans": SIMPLIFIED, "zh-Hant": HONG_KONG, "en": ENGLISH}[code], plan)
     site = built / "site" / code
     page = (site / "progress" / "index.html").read_text(encoding="utf-8")
     text = html.unescape(re.sub(r"<[^>]+>", "", page))  # a quote's Latin words are marked lang="en" inside it
@@ -234,17 +238,17 @@ def test_progress_page_and_downloads_show_what_each_source_says_and_when(built, 
         shown = f"{written_date(e.dated, loc)}</strong>"
         assert shown in page and e.quote in text, (pid, e.dated)
         assert (f'href="{e.url}"' in page) is not e.mirror
-    assert "2012年8月" in written_date("2012-08", localizer(SIMPLIFIED, _plan))
-    assert written_date("2012-07/2015", localizer(ENGLISH, _plan)) == "July 2012 to 2015"
+    assert "2012年8月" in written_date("2012-08", localizer(SIMPLIFIED, plan))
+    assert written_date("2012-07/2015", localizer(ENGLISH, plan)) == "July 2012 to 2015"
 
 
-def test_context_series_are_shown_apart_from_the_targets_without_a_status(built):
+def test_context_series_are_shown_apart_from_the_targets_without_a_status(plan, built):
     """Issue 27: internet penetration (2010: 72.3%, no 2015 target) is context: its own section after the
     targets, the plan's 2010 figure and the values sources report (2011 76.8% … 2014 84.8%), no status and
     not counted among the targets."""
-    series = {s.id: s for s in _plan.indicators.context}["internet-penetration"]
+    series = {s.id: s for s in plan.indicators.context}["internet-penetration"]
     assert [(o.year, o.value) for o in series.observations] == [(2011, 76.8), (2012, 78.1), (2013, 83.7), (2014, 84.8)]
-    assert series.baseline.value in translation.chinese_numbers(PARAGRAPHS[series.baseline.paragraph].text)
+    assert series.baseline.value in translation.chinese_numbers(paragraphs(plan)[series.baseline.paragraph].text)
     assert "internet-penetration" not in {i.id for i in INDICATORS}
     page = (built / "site" / "en" / "progress" / "index.html").read_text(encoding="utf-8")
     context = page[page.index('id="context"'):page.index('id="projects"')]

@@ -14,21 +14,25 @@ from generator.model.languages import LANGUAGES
 from generator.read.load import load_plan
 from generator.pages.edition import status_table
 
-from tests.conftest import REPO
+from tests.helpers import repo_plan
 
-_plan = load_plan(REPO / "data")
-# one unit of each kind: (kind, id, data file)
-KINDS = [("the front matter", "front", "front.yaml"), ("the notice", _plan.front.notice.id, "front.yaml"),
-         ("a notice paragraph", _plan.front.notice.paragraphs[0].id, "front.yaml"),
-         ("a closing line", _plan.closing.lines[0].id, "closing.yaml"),
-         ("a preamble paragraph", _plan.front.preamble[0].id, "front.yaml"),
-         ("a chapter title", "ch2", "chapter-2.yaml"), ("a section title", "ch3-s2", "chapter-3.yaml"),
-         ("a section paragraph", "ch4-s1-p2", "chapter-4.yaml"),
-         ("a glossary term", _plan.glossary.terms[2].id, "glossary.yaml"),
-         ("a figure caption", next(t.figure.id for t in _plan.glossary.terms if t.figure), "glossary.yaml"),
-         ("an editorial page title", _plan.editorial[0].id, "about.yaml"),
-         ("an editorial paragraph", _plan.editorial[0].paragraphs[0].id, "about.yaml"),
-         ("a key term", _plan.key_terms[0].id, "key-terms.yaml")]
+
+def _kinds(plan) -> list[tuple[str, str, str]]:
+    """One unit of each kind: (kind, id, data file)."""
+    return [("the front matter", "front", "front.yaml"), ("the notice", plan.front.notice.id, "front.yaml"),
+            ("a notice paragraph", plan.front.notice.paragraphs[0].id, "front.yaml"),
+            ("a closing line", plan.closing.lines[0].id, "closing.yaml"),
+            ("a preamble paragraph", plan.front.preamble[0].id, "front.yaml"),
+            ("a chapter title", "ch2", "chapter-2.yaml"), ("a section title", "ch3-s2", "chapter-3.yaml"),
+            ("a section paragraph", "ch4-s1-p2", "chapter-4.yaml"),
+            ("a glossary term", plan.glossary.terms[2].id, "glossary.yaml"),
+            ("a figure caption", next(t.figure.id for t in plan.glossary.terms if t.figure), "glossary.yaml"),
+            ("an editorial page title", plan.editorial[0].id, "about.yaml"),
+            ("an editorial paragraph", plan.editorial[0].paragraphs[0].id, "about.yaml"),
+            ("a key term", plan.key_terms[0].id, "key-terms.yaml")]
+
+
+KINDS = _kinds(repo_plan())  # the parametrize list below needs its ids at collection time
 
 
 class _Titles(dict):
@@ -36,9 +40,9 @@ class _Titles(dict):
         return key
 
 
-def change_chinese(root: Path, ident: str, name: str) -> None:
+def change_chinese(plan, root: Path, ident: str, name: str) -> None:
     """Append a character to the unit's first Chinese field, in its own entry of the file."""
-    obj = next(o for _, i, o, _ in translation.objects(_plan, editorial=True) if i == ident)
+    obj = next(o for _, i, o, _ in translation.objects(plan, editorial=True) if i == ident)
     # a field no other check ties to another (a term must appear in its label, a date must match)
     value = next(getattr(obj, f) for f in ("text", "definition", "caption", "title", "plan_title")
                  if isinstance(getattr(obj, f, None), str) and getattr(obj, f))
@@ -49,18 +53,18 @@ def change_chinese(root: Path, ident: str, name: str) -> None:
     path.write_text(text[:at] + value + "增" + text[at + len(value):], encoding="utf-8")
 
 
-def test_every_kind_of_unit_is_counted():
-    assert {i for _, i, _ in KINDS} <= {u.id for u in translation.units(_plan, editorial=True)}
+def test_every_kind_of_unit_is_counted(plan):
+    assert {i for _, i, _ in KINDS} <= {u.id for u in translation.units(plan, editorial=True)}
 
 
 @pytest.mark.parametrize("ident,name", [k[1:] for k in KINDS], ids=[k[0] for k in KINDS])
-def test_check_and_the_status_page_count_the_same_stale_unit(project, capsys, ident, name):
-    change_chinese(project, ident, name)
+def test_check_and_the_status_page_count_the_same_stale_unit(plan, project, capsys, ident, name):
+    change_chinese(plan, project, ident, name)
     assert main(["check", "--root", str(project)]) == 0
     out = capsys.readouterr().out
     assert f"warning: the Chinese of `{ident}` has changed since its English was written" in out
     assert ", 1 stale translation(s) (" in out
-    plan = load_plan(project / "data")
+    changed = load_plan(project / "data")
     english = next(lang for lang in LANGUAGES if lang.code == "en")
-    table = status_table(localizer(english, plan), plan, _Titles())
+    table = status_table(localizer(english, changed), changed, _Titles())
     assert table["total"][4] == 1

@@ -5,12 +5,10 @@ import pytest
 from pydantic import BaseModel
 
 from generator.read import translation as tr
-from generator.read.load import load_plan
 
-from tests.conftest import REPO
+from tests.helpers import repo_plan
 
-_plan = load_plan(REPO / "data")
-UNITS = list(tr.units(_plan))
+UNITS = list(tr.units(repo_plan()))  # the parametrize lists below need them at collection time
 
 
 @pytest.mark.parametrize("text, values", [
@@ -36,8 +34,8 @@ def test_a_dropped_or_changed_number_is_caught():
     assert tr.missing_numbers("三大特点", "main features") == [3.0]
 
 
-def test_terms_longest_match_and_variants():
-    terms = [t for t in _plan.terms if t.zh in ("电子政务", "电子政务顶层设计", "物联网")]
+def test_terms_longest_match_and_variants(plan):
+    terms = [t for t in plan.terms if t.zh in ("电子政务", "电子政务顶层设计", "物联网")]
     required = {t.zh for t in tr.required_terms("电子政务顶层设计与物联网", terms)}
     assert required == {"电子政务顶层设计", "物联网"}
     assert tr.missing_terms("物联网", "the IoT", terms) == []
@@ -50,8 +48,8 @@ def test_every_number_of_the_chinese_is_in_the_english(unit):
 
 
 @pytest.mark.parametrize("unit", [u for u in UNITS if u.english], ids=lambda u: u.id)
-def test_every_listed_term_is_rendered_as_listed(unit):
-    missing = tr.missing_terms(unit.chinese, unit.english, _plan.terms)
+def test_every_listed_term_is_rendered_as_listed(plan, unit):
+    missing = tr.missing_terms(unit.chinese, unit.english, plan.terms)
     assert [f"{t.zh} → {t.en}" for t in missing] == [], unit.id
 
 
@@ -60,8 +58,8 @@ def test_the_whole_plan_is_translated():
     assert [u.id for u in UNITS if not u.english] == []
 
 
-def test_the_term_list_holds_the_21_appendix_terms():
-    assert sorted({t.glossary for t in _plan.terms if t.glossary}, key=lambda g: int(g[4:])) == [
+def test_the_term_list_holds_the_21_appendix_terms(plan):
+    assert sorted({t.glossary for t in plan.terms if t.glossary}, key=lambda g: int(g[4:])) == [
         f"term{i}" for i in range(1, 22)]
 
 
@@ -100,30 +98,28 @@ DECISIONS = [
     ("信息安全评估通用准则", "Common Criteria for Information Technology Security Evaluation",
      ["Common Criteria for Information Security Evaluation"]),
 ]
-_TERMS = {t.zh: t for t in _plan.terms}
+def _term(plan, zh: str):
+    """The entry of data/terms.yaml for the phrase `zh`, or None."""
+    return next((t for t in plan.terms if t.zh == zh), None)
 
 
-def _renderings(zh: str) -> list[str]:
-    entry = _TERMS[zh]
-    return [entry.en, *entry.variants]
-
-
-def _short(zh: str, chinese: str, english: str) -> bool:
+def _short(plan, zh: str, chinese: str, english: str) -> bool:
     """The English renders `zh` fewer times than the Chinese has it."""
-    return sum(english.lower().count(r.lower()) for r in _renderings(zh)) < chinese.count(zh)
+    entry = _term(plan, zh)
+    return sum(english.lower().count(r.lower()) for r in (entry.en, *entry.variants)) < chinese.count(zh)
 
 
 @pytest.mark.parametrize("zh, en, replaced", DECISIONS, ids=[d[0] for d in DECISIONS])
-def test_the_decision_is_recorded_in_the_term_list(zh, en, replaced):
-    assert zh in _TERMS, f"{zh} is not in data/terms.yaml"
-    assert _TERMS[zh].en == en
+def test_the_decision_is_recorded_in_the_term_list(plan, zh, en, replaced):
+    assert _term(plan, zh) is not None, f"{zh} is not in data/terms.yaml"
+    assert _term(plan, zh).en == en
 
 
 @pytest.mark.parametrize("zh, en, replaced", DECISIONS, ids=[d[0] for d in DECISIONS])
-def test_every_occurrence_of_the_phrase_has_its_rendering(zh, en, replaced):
+def test_every_occurrence_of_the_phrase_has_its_rendering(plan, zh, en, replaced):
     units = [u for u in UNITS if u.english and zh in u.chinese]
     assert units, f"{zh} occurs nowhere in the plan: the decision tests nothing"
-    assert [u.id for u in units if _short(zh, u.chinese, u.english)] == []
+    assert [u.id for u in units if _short(plan, zh, u.chinese, u.english)] == []
 
 
 @pytest.mark.parametrize("zh, replaced", [(zh, r) for zh, _, rs in DECISIONS for r in rs],
@@ -132,13 +128,13 @@ def test_a_replaced_rendering_does_not_return(zh, replaced):
     assert [u.id for u in UNITS if u.english and replaced.lower() in u.english.lower()] == []
 
 
-def test_an_occurrence_without_its_rendering_is_caught():
+def test_an_occurrence_without_its_rendering_is_caught(plan):
     """The occurrence check fails where the term check alone passes (the phrase twice, rendered once)."""
     chinese = "推进互联互通，实现“深圳通”与“八达通”的互联互通"
     english = "promote interconnection and interoperability, achieve interconnection between “Shenzhen Tong” and “Octopus”"
-    assert tr.missing_terms(chinese, english, _plan.terms) == []
-    assert _short("互联互通", chinese, english)
-    assert not _short("互联互通", chinese, english.replace("achieve interconnection", "achieve interconnection and interoperability"))
+    assert tr.missing_terms(chinese, english, plan.terms) == []
+    assert _short(plan, "互联互通", chinese, english)
+    assert not _short(plan, "互联互通", chinese, english.replace("achieve interconnection", "achieve interconnection and interoperability"))
 
 
 # --- spelling: British (Oxford -ize); official names keep their owners' spelling -----------------
@@ -148,9 +144,9 @@ AMERICAN = [(r"\bcenter", "centre"), (r"\bfiber", "fibre"), (r"\bcolor", "colour
             (r"\btraveled", "travelled"), (r"\bmodeling", "modelling")]
 
 
-def _official_names() -> list[str]:
+def _official_names(plan) -> list[str]:
     """Names written as their owners write them: the renderings listed in data/terms.yaml."""
-    return [r for t in _plan.terms for r in (t.en, *t.variants)]
+    return [r for t in plan.terms for r in (t.en, *t.variants)]
 
 
 def _en_values(node, where: str) -> list[tuple[str, str]]:
@@ -165,21 +161,21 @@ def _en_values(node, where: str) -> list[tuple[str, str]]:
     return []
 
 
-def _english_texts() -> list[tuple[str, str]]:
-    texts = [(ident, tr._own_text(obj, "en")) for _, ident, obj, _ in tr.objects(_plan, editorial=True)]
-    texts += [(f"site.yaml ui.{key}", value.en) for key, value in _plan.site.ui.items()]
-    return texts + _en_values(_plan.indicators, "indicators.yaml") + _en_values(_plan.projects, "projects.yaml")
+def _english_texts(plan) -> list[tuple[str, str]]:
+    texts = [(ident, tr._own_text(obj, "en")) for _, ident, obj, _ in tr.objects(plan, editorial=True)]
+    texts += [(f"site.yaml ui.{key}", value.en) for key, value in plan.site.ui.items()]
+    return texts + _en_values(plan.indicators, "indicators.yaml") + _en_values(plan.projects, "projects.yaml")
 
 
-def test_the_english_texts_include_the_progress_data():
-    assert any(where == "indicators.yaml" and "Household broadband" in text for where, text in _english_texts())
+def test_the_english_texts_include_the_progress_data(plan):
+    assert any(where == "indicators.yaml" and "Household broadband" in text for where, text in _english_texts(plan))
 
 
 @pytest.mark.parametrize("american, british", AMERICAN, ids=[b for _, b in AMERICAN])
-def test_british_spelling_except_in_official_names(american, british):
-    names = sorted(_official_names(), key=len, reverse=True)
+def test_british_spelling_except_in_official_names(plan, american, british):
+    names = sorted(_official_names(plan), key=len, reverse=True)
     found = []
-    for ident, text in _english_texts():
+    for ident, text in _english_texts(plan):
         for name in names:
             text = text.replace(name, " ")
         found += [f"{ident}: {m.group(0)}…" for m in re.finditer(american, text, re.I)]
@@ -187,9 +183,9 @@ def test_british_spelling_except_in_official_names(american, british):
 
 
 # --- the document number in English on English pages ------------------------------------------
-def test_the_document_number_is_given_in_english():
-    assert _plan.front.en.document_number == "Shen Fu Ban [2011] No. 108"
-    assert [ident for ident, text in _english_texts() if _plan.front.document_number in text
+def test_the_document_number_is_given_in_english(plan):
+    assert plan.front.en.document_number == "Shen Fu Ban [2011] No. 108"
+    assert [ident for ident, text in _english_texts(plan) if plan.front.document_number in text
             or "深府办" in text] == []
 
 

@@ -9,7 +9,8 @@ import pytest
 from generator.read import translation
 from generator.read.yamlfile import join_lines
 
-from tests.conftest import REPO, SOURCE
+from tests.conftest import SOURCE
+from tests.verbatim import compare, source_sentences
 
 FIELDS = ("text", "title", "lead", "definition", "caption", "label", "term", "number", "addressees",
           "plan_title", "issuing_office", "office_header", "document_number")
@@ -34,9 +35,23 @@ def test_every_chinese_text_is_in_the_source_whitespace_included(plan, source):
     assert [(i, f, v) for i, f, v in fields if v not in source] == []
 
 
-def test_a_stray_space_is_caught(plan, source):
-    ident, field, value = next((i, f, v) for i, f, v in chinese_fields(plan) if "举措，大力" in v)
-    assert value.replace("举措，大力", "举措， 大力") not in source
+# (where in a sentence, the same place with a stray space): a space after a full-width comma, and
+# one between two Chinese characters
+STRAY_SPACES = [("举措，大力", "举措， 大力"), ("信息化发展", "信息化 发展")]
+
+
+@pytest.mark.parametrize("original, stray", STRAY_SPACES, ids=["after-a-comma", "inside-a-word"])
+def test_the_verbatim_check_reports_a_stray_space(plan, original, stray):
+    """The real check (tests/verbatim.py: source_sentences, compare) run on a data text: the
+    unchanged text passes (the control), and the same text with one space inserted is reported,
+    by the sentence that holds it, and no other."""
+    sentences, figures = source_sentences(SOURCE.read_text(encoding="utf-8"))
+    value = next(v for _, _, v in chinese_fields(plan) if original in v)
+    own = [s for s in sentences if s in value]  # the source's sentences this text holds
+    assert any(original in s for s in own), "the text holds no whole sentence of the source with the phrase"
+    assert compare(own, [], value, []).missing == []
+    report = compare(own, [], value.replace(original, stray, 1), [])
+    assert report.missing and all(original in s for s in report.missing), report.missing
 
 
 def test_the_source_joins_like_the_loader():

@@ -17,9 +17,10 @@ from generator.model.languages import HONG_KONG
 from generator.read.load import load_plan
 from generator.base.problems import DataError
 
-from tests.conftest import REPO, make_project
+from tests.conftest import make_project
+from tests.helpers import repo_plan
 
-_plan = load_plan(REPO / "data")
+_plan = repo_plan()  # loaded once for the whole run (tests/helpers.py); tables below need it at collection time
 _loc = localizer(HONG_KONG, _plan)
 
 # Mainland interface words (as the conversion writes them) that the Hong Kong edition must not show, with

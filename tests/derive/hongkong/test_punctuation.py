@@ -41,9 +41,8 @@ def test_rule(rule, text, expected):
 
 def _site_chinese_texts():
     """The site's own Simplified Chinese texts (not the plan's, not quotations of sources)."""
-    from generator.read.load import load_plan
-    from tests.conftest import REPO
-    plan = load_plan(REPO / "data")
+    from tests.helpers import repo_plan
+    plan = repo_plan()
     texts = [(f"ui.{k}", v.zh_hans) for k, v in plan.site.ui.items()]
     texts += [(p.id, p.text) for page in plan.editorial for p in page.paragraphs]
     texts += [(t.id, t.definition) for t in plan.key_terms]

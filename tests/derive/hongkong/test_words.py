@@ -10,9 +10,10 @@ from generator.derive.hongkong.convert import HongKongConverter
 from generator.read.load import load_plan
 from generator.base.problems import DataError
 
-from tests.conftest import REPO, make_project
+from tests.conftest import make_project
+from tests.helpers import repo_plan
 
-_plan = load_plan(REPO / "data")
+_plan = repo_plan()  # loaded once for the whole run (tests/helpers.py); tables below need it at collection time
 _hk = HongKongConverter.for_plan(_plan)
 
 # (Simplified, what the Hong Kong edition must publish, why)
