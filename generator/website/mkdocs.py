@@ -65,7 +65,7 @@ def mkdocs_config(lang: Language, loc: Localizer, plan: model.Plan, pages: list[
         "not_in_nav": f"/{PARALLEL}/",  # the parallel view: reached from each page, not the nav
         "copyright": f"{edition}{revised}",
         "extra_css": ["assets/stylesheets/plan.css", "assets/stylesheets/plan-search.css"],
-        "plugins": [],  # no Material search: the plan's own (generator/search/) is added after MkDocs
+        "plugins": [],  # no Material search: the plan's own (generator/website/search/) is added after MkDocs
         "hooks": ["../generator/website/hooks.py"],
         "markdown_extensions": [
             "attr_list",

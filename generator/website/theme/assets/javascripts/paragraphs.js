@@ -4,10 +4,10 @@
 // is a plain link to the paragraph. With it, activating the link opens a small dialog (a native
 // <dialog>: focus moves into it, Escape closes it, focus returns to the link). The strings and the
 // citation template come from the page (<div class="plan-menu-data" data-…>, one per edition
-// shown), generated from data/site.yaml by generator/citation. Copying uses the Clipboard API
+// shown), generated from data/site.yaml by generator/derive/citation.py. Copying uses the Clipboard API
 // when it is there and allowed; otherwise the text is selected in its field and copied with
 // execCommand("copy"), and if even that is refused the text stays selected with a hint to press
-// Ctrl+C. The citation is built here exactly as generator/citation builds it (`fill`).
+// Ctrl+C. The citation is built here exactly as generator/derive/citation.py builds it (`fill`).
 (function () {
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                 "October", "November", "December"];

@@ -7,7 +7,7 @@
  *   2. the search dialog in the header (keyboard, live region, result list);
  *   3. on the page a result leads to (?q=…#paragraph): the query's words are marked there.
  *
- * The index (search/plan-search.json, written by generator/search/) holds every paragraph of
+ * The index (search/plan-search.json, written by generator/website/search/) holds every paragraph of
  * the edition as text, so matching is on whole strings, not on a segmenter's guesses: a
  * Chinese query that is a word or phrase of the text is found as a whole, in any script.
  */
