@@ -71,10 +71,12 @@ class Edition:
 
 def render_editions(plan: model.Plan, languages: tuple[Language, ...] = LANGUAGES,
                     before_render: Optional[Callable[[list[tuple[Localizer, list[PageView]]]], None]] = None,
-                    ) -> list[Edition]:
+                    only: Optional[str] = None) -> list[Edition]:
     """Each edition's pages as Markdown; `before_render` may first add to the page views (PDF links).
 
     Each edition also gets its parallel pages (generator/render/parallel.py), which pair it with any other.
+    `only`: render just that file of docs/<code>/ (e.g. "ch5.md"; the preview's first page); the
+    editions' `files` then hold it alone, or nothing if no edition has it.
     """
     localizers = {lang.code: localizer(lang, plan) for lang in LANGUAGES}
     views = [(loc, site_pages(loc, plan)) for loc in (localizers[lang.code] for lang in languages)]
@@ -82,8 +84,8 @@ def render_editions(plan: model.Plan, languages: tuple[Language, ...] = LANGUAGE
         before_render(views)
     editions = []
     for loc, pages in views:
-        files = render_pages(pages, loc)
-        files.update(parallel_pages.pages(plan, localizers, loc.lang))
+        files = render_pages(pages, loc, only)
+        files.update(parallel_pages.pages(plan, localizers, loc.lang, only))
         editions.append(Edition(loc.lang, loc, files, mkdocs_config(loc.lang, loc, plan, pages)))
     for loc in localizers.values():
         if isinstance(loc.convert, RememberedConverter):
@@ -193,28 +195,35 @@ def load(root: Path, reuse: Optional[Reuse] = None) -> model.Plan:
 
 
 def render_site(plan: model.Plan, root: Path, make_pdfs: bool, log=print,
-                languages: tuple[Language, ...] = LANGUAGES, times: Optional[dict[str, float]] = None) -> list[Edition]:
+                languages: tuple[Language, ...] = LANGUAGES, times: Optional[dict[str, float]] = None,
+                only: Optional[str] = None, pdfs: Optional[dict[str, Optional[pdf.PdfEdition]]] = None,
+                ) -> list[Edition]:
     """The editions of `languages`, each with its Markdown, configuration and PDF.
 
     make_pdfs=False makes no PDF: an edition keeps the PDF cached for its text or, failing that,
     the one root/site/ has (render/pdf/). `times` gets the seconds spent on PDFs ("pdf editions").
+    `only`: one file of docs/<code>/, as render_editions. `pdfs` (code → PDF or None): link these
+    PDFs instead of looking for the right ones (the preview's first page: see commands/incremental.py).
     """
-    pdfs: dict[str, pdf.PdfEdition] = {}
+    found: dict[str, pdf.PdfEdition] = {}
 
     def with_pdfs(views: list[tuple[Localizer, list[PageView]]]) -> None:
         started = time.perf_counter()
-        pdfs.update(pdf.publish(plan, views, make=make_pdfs, previous_site=root / "site", log=log))
+        if pdfs is None:
+            found.update(pdf.publish(plan, views, make=make_pdfs, previous_site=root / "site", log=log))
+        else:
+            found.update({code: edition for code, edition in pdfs.items() if edition})
         for loc, pages in views:
-            edition = pdfs.get(loc.lang.code)
+            edition = found.get(loc.lang.code)
             pdf.attach(loc, pages, edition)
             if edition:
                 downloads.with_pdf(pages, loc, plan, PdfFile(edition.name, edition.size))
         if times is not None:
             times["pdf editions"] = time.perf_counter() - started
 
-    editions = render_editions(plan, languages, before_render=with_pdfs)
+    editions = render_editions(plan, languages, before_render=with_pdfs, only=only)
     for ed in editions:
-        ed.pdf = pdfs.get(ed.lang.code)
+        ed.pdf = found.get(ed.lang.code)
     return editions
 
 

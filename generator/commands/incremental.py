@@ -1,4 +1,4 @@
-"""The preview's builds (`make serve`): after a save, only what the edit changed, the shown edition first.
+"""The preview's builds (`make serve`): after a save, only what the edit changed, the shown page first.
 
 A whole build (build.py) renders the three editions' Markdown, then runs MkDocs on each in a
 process of its own, which copies the theme and writes every page, then indexes and publishes
@@ -9,20 +9,21 @@ of every page (website/search/). On a save it
 
 1. loads data/, reusing the files whose bytes did not change (read/load.py); a mistake is
    reported exactly as by a whole build, and nothing is published;
-2. renders the Markdown of the edition the browser shows (the server process says which),
-   compares every file with what was published, writes the files that differ into docs/, and
-   rebuilds only their pages, with MkDocs' own functions, into a copy of site/ made of hard
-   links; re-cuts those pages' search records, adds their security policy, and swaps the copy
-   in (base/atomic.py). The browser, which waits for its page's file to change, reloads;
-3. does the same for the other editions and the root pages, in a second swap (skipped when
-   another save is already waiting: the next round brings every edition up to date).
+2. renders the Markdown of the page the browser shows (the server process tells which) and, if
+   it changed, rebuilds that page alone with MkDocs' own functions into a copy of site/ made
+   of hard links, adds its security policy and swaps the copy in (base/atomic.py). The
+   browser, which waits for its page's file to be replaced, reloads;
+3. unless another save is already waiting, renders every edition's Markdown, compares every
+   file with what was published, writes the files that differ into docs/, rebuilds their pages
+   the same way, re-cuts those pages' search records, rewrites the search indexes and the root
+   pages, and swaps that in.
 
 Some edits change what every page of an edition shares: an interface string the theme shows
 or the plan's title are in the edition's MkDocs configuration; then a new Session renders all
-that edition's pages, still in this process. A whole build is run instead when the set of
-files or the navigation changes (a page added or removed, a title in the navigation), when
-site/ was replaced by another build (`make` in another terminal), on the first save after a
-failed update, and when PLAN_PREVIEW_FULL=1 is set (the way the preview worked before).
+that edition's pages, still in this process (step 3). A whole build is run instead when the
+set of files or the navigation changes (a page added or removed, a title in the navigation),
+when site/ was replaced by another build (`make` in another terminal), on the first save after
+a failed update, and with PLAN_PREVIEW_FULL=1 (the way the preview worked before).
 Whichever way, the published site/ is the one a whole build gives from the same data, byte
 for byte (tests/test_preview.py).
 """
@@ -35,10 +36,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional
+from urllib.parse import unquote
 
 from .. import build
 from ..base.atomic import build_lock, publish, repair, staging_folder
-from ..base.problems import DataError
+from ..base.problems import BuildError, DataError
 from ..derive import citation
 from ..model import plan as model
 from ..model.languages import LANGUAGES, Language
@@ -68,6 +70,7 @@ class Published:
     session: Session
     index: EditionIndex
     places: dict[str, str]     # paragraph id → its place, as the search index names it
+    index_stale: bool = False  # records were updated (the first page) but the index not yet written
 
 
 @dataclass
@@ -101,10 +104,11 @@ class Preview:
               waiting: Callable[[], bool] = lambda: False) -> str:
         """Bring site/ up to date with data/; return what was done, in one line for the terminal.
 
-        `shown`: the edition the browser shows (its code), updated first. `expected`: file name →
-        SHA-256 of the data files as the watcher saw them complete; if the files read differ, a save is
-        in progress and Superseded is raised (nothing is built from a half-saved file). `waiting()`:
-        whether another save is already waiting (then the other editions wait for it).
+        `shown`: the address of the page the browser shows ("/en/ch5/"), updated first. `expected`:
+        file name → SHA-256 of the data files as the watcher saw them complete; if the files read
+        differ, a save is in progress and Superseded is raised (nothing is built from a half-saved
+        file). `waiting()`: whether another save is already waiting (then the rest of the site waits
+        for it, after the shown page).
         Raises DataError or BuildError; site/ then stays as it was.
         """
         started = time.perf_counter()
@@ -154,20 +158,54 @@ class Preview:
         return f"site built in {built:.2f}s (whole build: {reason}; {steps}): {self.root / 'site'}"
 
     def _update(self, plan: model.Plan, shown: str, waiting: Callable[[], bool], started: float) -> str:
-        """Update the shown edition, publish, then the others and the root pages, publish."""
-        first = tuple(lang for lang in LANGUAGES if lang.code == shown)
-        rounds = [first, tuple(lang for lang in LANGUAGES if lang not in first)] if first else [LANGUAGES]
+        """Update the page the browser shows and publish it; then everything else, and publish."""
         said = []
-        for i, languages in enumerate(rounds):
-            last = i == len(rounds) - 1
-            if i and waiting():
-                said.append("the other editions wait for the next save")
-                break
-            updates = [self._compare(ed) for ed in build.render_site(plan, self.root, False, self.log, languages)]
-            written = self._publish(plan, updates, root_pages=last)
-            said.append(f"{', '.join(lang.code for lang in languages)}: {_summary(written)} "
-                        f"{time.perf_counter() - started:.2f}s")
+        first = self._first(plan, shown)
+        if first:
+            said.append(f"{first} first, {time.perf_counter() - started:.2f}s")
+            if waiting():
+                return f"site updated in {time.perf_counter() - started:.2f}s ({said[0]}; the rest waits for the next save)"
+        updates = [self._compare(ed) for ed in build.render_site(plan, self.root, False, self.log)]
+        said.append(f"{_summary(self._publish(plan, updates, root_pages=True))} {time.perf_counter() - started:.2f}s")
         return f"site updated in {time.perf_counter() - started:.2f}s ({'; then '.join(said)})"
+
+    def _first(self, plan: model.Plan, shown: str) -> Optional[str]:
+        """Rebuild and publish the page at the address `shown` alone, if the edit changed it; return its
+        path in site/, or None if it did not change or cannot be done alone.
+
+        Its Markdown is rendered with the PDF last published (looking for the right one takes the time
+        of the whole plan's HTML; only the home and downloads pages show it, and the second step
+        corrects them). A page that cannot be built without the others' new versions (an anchor
+        renamed on both sides) waits for the second step, which builds all of them together.
+        """
+        code, _, rest = unquote(shown).strip("/").partition("/")
+        before = self.published.get(code)
+        src = before.session.source_of(_page_file(rest)) if before else None
+        if before is None or src is None:
+            return None
+        [ed] = build.render_site(plan, self.root, False, self.log, (before.edition.lang,), only=src,
+                                 pdfs={code: before.edition.pdf})
+        if src not in ed.files or ed.config_file() != before.config:  # a new configuration: every page, in step 3
+            return None
+        data = ed.files[src].encode("utf-8")
+        if data == before.docs[src]:
+            return None
+        holder = staging_folder(self.root)
+        try:
+            _replace(self.root / "docs" / code / src, data)
+            with reproducible(plan.site.edition_date):
+                [dest] = before.session.rebuild([src], holder)
+            before.index.update(holder, [dest])
+            csp.apply_to(holder / dest)
+            # one file: renamed over the published one (atomic), with no copy of site/ to make
+            os.replace(holder / dest, self.root / "site" / code / dest)
+        except BuildError:
+            return None  # (the page differs from what was published: the next step rebuilds it)
+        finally:
+            shutil.rmtree(holder, ignore_errors=True)
+        before.docs[src] = data
+        before.index_stale = True
+        return f"{code}/{dest}"
 
     def _compare(self, ed: build.Edition) -> Update:
         """What changed in `ed` since it was published; Whole if more than pages and files' contents."""
@@ -224,7 +262,7 @@ class Preview:
                 _replace(out / dest, update.changed[name])
                 written.append(dest)
         places = citation.places(ed.loc, plan)
-        if written or places != before.places:
+        if written or places != before.places or before.index_stale:
             before.index.update(out, written)
             index = before.index.write(out, ed.lang.html_lang, lambda anchor: places.get(anchor, ""))
             written.append(index.relative_to(out).as_posix())
@@ -263,6 +301,14 @@ def _replace(path: Path, data: bytes) -> None:
         out.write(data)
     os.chmod(temporary, _file_mode())
     os.replace(temporary, path)
+
+
+def _page_file(path: str) -> str:
+    """The file of an edition that answers the address `path` (relative to the edition): ch5 → ch5/index.html."""
+    path = path.strip("/")
+    if path.endswith(".html"):
+        return path
+    return f"{path}/index.html" if path else "index.html"
 
 
 def _summary(written: dict[str, list[str]]) -> str:

@@ -42,6 +42,7 @@ RELOAD_JS = """(function () {
 })();
 """ % LIVE
 CHECK = 0.01  # seconds between two looks at a waiting page's file
+SHOWN = 1024  # bytes for the address of the page last sent (the builder updates it first)
 
 
 def script(version: str) -> str:
@@ -69,7 +70,7 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
     """Serves site/ like any static server, plus the reload script and its long poll."""
 
     site: Path
-    shown: Optional["multiprocessing.sharedctypes.SynchronizedString"] = None  # the edition of the last page sent
+    shown: Optional["multiprocessing.sharedctypes.SynchronizedString"] = None  # the address of the last page sent
 
     def log_message(self, format: str, *args) -> None:  # keep the terminal for build messages
         pass
@@ -97,7 +98,7 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             tag = script(version)
             html = html.replace("</body>", tag + "</body>", 1) if "</body>" in html else html + tag
             if self.shown is not None:
-                self.shown.value = url.path.strip("/").split("/")[0].encode()[:63]
+                self.shown.value = url.path.encode()[:SHOWN - 1]
             return self._send(html.encode("utf-8"), "text/html; charset=utf-8")
         return super().do_GET()
 
@@ -133,7 +134,8 @@ class QuietServer(http.server.ThreadingHTTPServer):
 
 def run_server(site: Path, port: int, parent: int,
                shown: Optional["multiprocessing.sharedctypes.SynchronizedString"] = None) -> None:
-    """Serve until the builder process (`parent`) is gone, however it ended; note the shown edition in `shown`."""
+    """Serve until the builder process (`parent`) is gone, however it ended; note in `shown` the address
+    of the last page sent (the page the browser shows)."""
     def orphaned() -> None:
         while os.getppid() == parent:
             time.sleep(0.5)
@@ -145,7 +147,7 @@ def run_server(site: Path, port: int, parent: int,
         httpd.serve_forever()
 
 
-# build_once(shown edition, expected state of data/ or None, whether another save waits) → succeeded
+# build_once(address of the page shown, expected state of data/ or None, whether another save waits) → succeeded
 Build = Callable[[str, Optional[dict[str, bytes]], Callable[[], bool]], bool]
 
 
@@ -168,7 +170,7 @@ def serve(root: Path, port: int, build_once: Build) -> int:
     """Build, start the server process, then update site/ on every save until Ctrl+C."""
     build_once("", None, lambda: False)
     context = multiprocessing.get_context("spawn")  # the server shares nothing with the builds but `shown`
-    shown = context.Array("c", 64)
+    shown = context.Array("c", SHOWN)
     server = context.Process(target=run_server, args=(root / "site", port, os.getpid(), shown), daemon=True)
     server.start()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # `kill` stops the server too (finally below)

@@ -60,6 +60,11 @@ class Session:
                 _populate_page(file.page, config, files)
             self.env = config.plugins.on_env(env, config=config, files=files)
         self.config, self.files, self.nav = config, files, nav
+        self.sources = {file.dest_uri: file.src_uri for file in self.pages}
+
+    def source_of(self, dest: str) -> str | None:
+        """The docs file (relative to docs/<code>/) of the page written at `dest` (e.g. ch5/index.html), if any."""
+        return self.sources.get(dest)
 
     def output(self, src: str) -> str | None:
         """Where the docs file `src` (relative to docs/<code>/, '/') goes in the built edition; None if nowhere."""
