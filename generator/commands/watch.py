@@ -59,9 +59,9 @@ class Watcher:
         burst of saves finish (QUIET seconds without one)."""
         if not self._next(timeout):
             return False
+        self._saved = False
         while self._next(QUIET):
             pass
-        self._saved = False
         return True
 
     def waiting(self) -> bool:
