@@ -183,3 +183,20 @@ def test_the_preview_publishes_what_a_whole_build_of_the_same_data_publishes(pro
     build(reference, make_pdfs=False)
     assert differences(project / "site", reference / "site") == []
     assert differences(project / "docs", reference / "docs") == []
+
+
+def test_a_save_reloads_the_pages_it_changed_and_no_other(project, browser):
+    with preview(project) as (url, process):
+        updates = Updates(process)
+        shown, other = browser.new_page(), browser.new_page()
+        other.goto(url + "/en/notice/")
+        shown.goto(url + "/en/ch5/")
+        loaded = {page: page.evaluate("() => performance.timeOrigin") for page in (shown, other)}
+        edit(project, "chapter-5.yaml", "Establish a coordination system", "Establish a coordination system (seen)")
+        shown.wait_for_function("() => document.body.innerText.includes('(seen)')", timeout=60_000)
+        updates.next()
+        time.sleep(0.5)
+        assert shown.evaluate("() => performance.timeOrigin") != loaded[shown]
+        assert other.evaluate("() => performance.timeOrigin") == loaded[other], "a page the save did not change reloaded"
+        shown.close()
+        other.close()
