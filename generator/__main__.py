@@ -75,7 +75,7 @@ def do_build(root: Path, make_pdfs: bool = True, wait: bool = True) -> int:
 def serve(root: Path, port: int) -> int:
     import os
 
-    from .commands.incremental import Preview, Superseded
+    from .incremental import Preview, Superseded
     from .commands.preview import serve as preview
 
     # PLAN_PREVIEW_FULL=1: a whole build on every save, as before issue 26 (for comparison: bench/run.py)

@@ -203,7 +203,7 @@ def render_site(plan: model.Plan, root: Path, make_pdfs: bool, log=print,
     make_pdfs=False makes no PDF: an edition keeps the PDF cached for its text or, failing that,
     the one root/site/ has (render/pdf/). `times` gets the seconds spent on PDFs ("pdf editions").
     `only`: one file of docs/<code>/, as render_editions. `pdfs` (code → PDF or None): link these
-    PDFs instead of looking for the right ones (the preview's first page: see commands/incremental.py).
+    PDFs instead of looking for the right ones (the preview's first page: see incremental.py).
     """
     found: dict[str, pdf.PdfEdition] = {}
 

@@ -90,7 +90,7 @@ def test_a_dropped_connection_prints_no_traceback_but_a_real_error_does(tmp_path
     assert "ValueError: a real fault" in capfd.readouterr().err
 
 
-# --- updating only what a save changed (generator/commands/incremental.py) ------------------------
+# --- updating only what a save changed (generator/incremental.py) ------------------------
 
 def files_of(folder) -> dict[str, bytes]:
     """Every file under `folder`: its path relative to `folder` → its bytes (what `diff -r` compares)."""

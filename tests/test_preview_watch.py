@@ -1,5 +1,5 @@
 """The preview's watcher (generator/commands/watch.py) and the builder's guards against half-saved
-files (generator/commands/incremental.py), without a browser."""
+files (generator/incremental.py), without a browser."""
 from __future__ import annotations
 
 import os
@@ -10,7 +10,7 @@ import pytest
 
 from generator.base.problems import DataError
 from generator.commands import watch
-from generator.commands.incremental import Preview, Superseded
+from generator.incremental import Preview, Superseded
 from generator.commands.watch import Watcher, state
 
 from .helpers import edit

@@ -5,7 +5,7 @@ a small script to every HTML page it sends; the script waits (long poll) until t
 its own page is replaced, then reloads the page, keeping the reader's place. The server also
 notes which edition the browser last asked a page of, so that the builder updates that one
 first. The main process waits for saves (commands/watch.py) and updates site/ with only what
-each save changed (commands/incremental.py). An update swaps in a new `site/` only when it
+each save changed (generator/incremental.py). An update swaps in a new `site/` only when it
 succeeded, so a failed one changes nothing in the browser: its problems are printed in the
 terminal.
 """

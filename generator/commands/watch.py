@@ -8,7 +8,7 @@ watches in a thread (watchdog).
 A save is a data file closed after writing (IN_CLOSE_WRITE), renamed into data/ (IN_MOVED_TO:
 editors that write a temporary file and rename it) or deleted. A file still being written has
 not been closed yet, so half a file is never taken for a save; and the builder checks that the
-bytes it read are those of the saved state (commands/incremental.py), in case a new save starts
+bytes it read are those of the saved state (generator/incremental.py), in case a new save starts
 while it reads. What was saved is decided by contents: `state()` is each file's SHA-256, and a
 build runs only when it differs from the last state built. Where inotify is missing, the
 folder is polled (every 50 ms) and a change counts once the files stay unchanged for one poll.

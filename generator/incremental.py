@@ -38,17 +38,17 @@ from pathlib import Path
 from typing import Callable, Optional
 from urllib.parse import unquote
 
-from .. import build
-from ..base.atomic import build_lock, publish, repair, staging_folder
-from ..base.problems import BuildError, DataError
-from ..derive import citation
-from ..model import plan as model
-from ..model.languages import LANGUAGES, Language
-from ..read.load import Reuse
-from ..website import csp
-from ..website.mkdocs import prewarm, reproducible
-from ..website.search import EditionIndex
-from ..website.session import Session
+from . import build
+from .base.atomic import build_lock, publish, repair, staging_folder
+from .base.problems import BuildError, DataError
+from .derive import citation
+from .model import plan as model
+from .model.languages import LANGUAGES
+from .read.load import Reuse
+from .website import csp
+from .website.mkdocs import prewarm, reproducible
+from .website.search import EditionIndex
+from .website.session import Session
 
 
 class Superseded(Exception):
