@@ -242,12 +242,14 @@ def preview_reload(root: Path, runs: int, full: bool) -> dict[str, tuple[float, 
                     marker = f"(bench edit {i})"
                     t0 = time.perf_counter()
                     path.write_text(original.replace(anchor, f"{anchor} {marker}", 1), encoding="utf-8")
-                    page.wait_for_function(f"() => document.body.innerText.includes('{marker}')", timeout=120_000)
+                    page.wait_for_function(f"() => document.body && document.body.innerText.includes('{marker}')", timeout=120_000)
                     times.append(time.perf_counter() - t0)
                     assert finished.acquire(timeout=120), "the preview did not finish its update"
                     time.sleep(0.3)  # the machine settles before the next save
-                path.write_text(original, encoding="utf-8")
+                path.write_text(original, encoding="utf-8")  # and the page reloads once more before the next kind
+                page.wait_for_function("() => document.body && !document.body.innerText.includes('(bench edit')", timeout=120_000)
                 assert finished.acquire(timeout=120), "the preview did not finish its update"
+                page.wait_for_load_state("load")
                 results[kind] = statistics.median(times), min(times), max(times)
             browser.close()
     finally:
