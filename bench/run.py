@@ -202,30 +202,70 @@ def pdf_editions(root: Path, tmp: Path, runs: int) -> list[str]:
     return lines
 
 
-def preview_reload(root: Path, runs: int) -> tuple[float, float, float]:
-    """`make serve`: seconds from saving a data file to the open page showing the edit (reloaded)."""
+# One edit per kind of data file: (kind, file, text the edit follows, page that shows it).
+# The edits are to English text, so the page is the English edition's.
+PREVIEW_EDITS = (
+    ("chapter", "chapter-5.yaml", "Establish a coordination system for advancing informatization", "/en/ch5/"),
+    ("glossary", "glossary.yaml", "Also known as the information divide", "/en/glossary/"),
+    ("indicators", "indicators.yaml", "The observations count fibre-connected", "/en/progress/"),
+    ("site.yaml ui string", "site.yaml", "This page lists the plan's quantified targets", "/en/progress/"),
+)
+DONE = re.compile(r"^site (built|updated)")  # the preview's last line for one save (generator/__main__.py)
+
+
+def preview_reload(root: Path, runs: int, full: bool) -> dict[str, tuple[float, float, float]]:
+    """`make serve`: seconds from saving a data file to the open page showing the edit (reloaded), per
+    kind of edit (PREVIEW_EDITS). full=True: the preview rebuilds everything on every save
+    (PLAN_PREVIEW_FULL=1, the way it worked before issue 26), for comparison."""
+    import threading
+
     from playwright.sync_api import sync_playwright
 
     from tests.browser import CHROMIUM_FLAGS, chromium_path, preview
 
-    path = root / "data" / "chapter-5.yaml"
-    original = path.read_text(encoding="utf-8")
-    anchor = "Establish a coordination system for advancing informatization"
-    assert anchor in original, "the bench's edit target moved: update bench/run.py"
-    times = []
-    with preview(root) as (url, _process), sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        page = browser.new_page()
-        page.goto(url + "/en/ch5/")
-        for i in range(runs):
-            marker = f"(bench edit {i})"
-            t0 = time.perf_counter()
-            path.write_text(original.replace(anchor, f"{anchor} {marker}", 1), encoding="utf-8")
-            page.wait_for_function(f"() => document.body.innerText.includes('{marker}')", timeout=120_000)
-            times.append(time.perf_counter() - t0)
-        browser.close()
-    path.write_text(original, encoding="utf-8")
-    return statistics.median(times), min(times), max(times)
+    os.environ["PLAN_PREVIEW_FULL"] = "1" if full else ""
+    results = {}
+    try:
+        with preview(root) as (url, process), sync_playwright() as pw:
+            finished = threading.Semaphore(0)
+            threading.Thread(target=lambda: [finished.release() for line in process.stdout if DONE.match(line)],
+                             daemon=True).start()
+            browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+            page = browser.new_page()
+            for kind, name, anchor, address in PREVIEW_EDITS:
+                path = root / "data" / name
+                original = path.read_text(encoding="utf-8")
+                assert original.count(anchor) == 1, f"the bench's edit target moved in {name}: update bench/run.py"
+                page.goto(url + address)
+                times = []
+                for i in range(runs):
+                    marker = f"(bench edit {i})"
+                    t0 = time.perf_counter()
+                    path.write_text(original.replace(anchor, f"{anchor} {marker}", 1), encoding="utf-8")
+                    page.wait_for_function(f"() => document.body && document.body.innerText.includes('{marker}')", timeout=120_000)
+                    times.append(time.perf_counter() - t0)
+                    assert finished.acquire(timeout=120), "the preview did not finish its update"
+                    time.sleep(0.3)  # the machine settles before the next save
+                path.write_text(original, encoding="utf-8")  # and the page reloads once more before the next kind
+                page.wait_for_function("() => document.body && !document.body.innerText.includes('(bench edit')", timeout=120_000)
+                assert finished.acquire(timeout=120), "the preview did not finish its update"
+                page.wait_for_load_state("load")
+                results[kind] = statistics.median(times), min(times), max(times)
+            browser.close()
+    finally:
+        os.environ.pop("PLAN_PREVIEW_FULL", None)
+    return results
+
+
+def preview_lines(root: Path, runs: int) -> list[str]:
+    """The preview's figures per kind of edit: updating only what changed, and rebuilding everything."""
+    changed, full = preview_reload(root, runs, full=False), preview_reload(root, runs, full=True)
+    lines = [f"Seconds from saving a data file to the open page (English edition) showing the edit, reloaded; "
+             f"{runs} saves per kind, median (min, max).", "",
+             "| edit | update what changed (`make serve`) | rebuild everything (`PLAN_PREVIEW_FULL=1`) |",
+             "|---|---|---|"]
+    lines += [f"| {kind} | {fmt(changed[kind])} | {fmt(full[kind])} |" for kind in changed]
+    return lines
 
 
 def lighthouse_scores(tmp: Path, runs: int) -> list[str]:
@@ -274,7 +314,9 @@ def lighthouse_scores(tmp: Path, runs: int) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--preview-runs", type=int, default=5, help="saves per kind of edit in the preview step")
     parser.add_argument("--scales", default="1,4,16")
+    parser.add_argument("--only", choices=["preview"], help="run only this step (results are printed, not written)")
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="0 to skip Lighthouse")
     args = parser.parse_args()
     lines = [f"# Benchmark ({time.strftime('%Y-%m-%d')})", "",
@@ -283,6 +325,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         root = project_copy(tmp_path)
+        if args.only == "preview":
+            print("\n".join(lines + ["## Preview (`make serve`)", ""] + preview_lines(root, args.preview_runs)))
+            return 0
         plan = load_plan(root / "data")
         check = [sys.executable, "-m", "generator", "check", "--root", str(root)]
         subprocess.run(check, check=True, capture_output=True, cwd=ROOT)  # as after any edit: results remembered
@@ -319,9 +364,7 @@ def main() -> int:
         lines += ["## Page weight", ""] + [f"- {k}: {v}" for k, v in page_weight(root / "site").items()]
         lines += ["", "## Search", ""] + search_figures(root / "site", args.runs)
         lines += ["", "## PDF editions", ""] + pdf_editions(root, tmp_path, args.runs)
-        lines += ["", "## Preview (`make serve`)", "",
-                  f"- save a data file → the open page shows the edit: {fmt(preview_reload(root, args.runs))} "
-                  "(rebuild of all three editions, then the page reloads)"]
+        lines += ["", "## Preview (`make serve`)", ""] + preview_lines(root, args.preview_runs)
         scale_times = {}
         for scale in (int(s) for s in args.scales.split(",")):
             proot = project_copy(tmp_path / "scales", scale) if scale > 1 else root

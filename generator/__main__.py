@@ -73,19 +73,30 @@ def do_build(root: Path, make_pdfs: bool = True, wait: bool = True) -> int:
 
 
 def serve(root: Path, port: int) -> int:
+    import os
+
+    from .incremental import Preview, Superseded
     from .commands.preview import serve as preview
 
-    def build_once() -> bool:
-        """One build; its problems are printed, and the previous site/ stays served.
+    # PLAN_PREVIEW_FULL=1: a whole build on every save, as before issue 26 (for comparison: bench/run.py)
+    builder = Preview(root, log=lambda line: print(line, flush=True),
+                      whole_only=os.environ.get("PLAN_PREVIEW_FULL", "") not in ("", "0"))
 
-        Whatever goes wrong in a rebuild (even a fault of the generator itself) is printed and
-        the preview goes on: a maintainer fixes the data and saves again.
+    def build_once(shown: str, expected: dict[str, bytes] | None, waiting) -> bool:
+        """One update; its problems are printed, and the previous site/ stays served.
+
+        Whatever goes wrong in an update (even a fault of the generator itself) is printed and
+        the preview goes on: a maintainer fixes the data and saves again. PDFs are made only by
+        `make` (see generator/render/pdf/).
         """
         try:
-            return do_build(root, make_pdfs=False) == 0  # PDFs only with `make`: see generator/render/pdf/
+            print(builder.build(shown, expected, waiting), flush=True)
+            return True
+        except Superseded:  # a save was in progress while the files were read: its own update follows
+            pass
         except (DataError, BuildError) as err:
             report(err)
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException as err:  # noqa: BLE001 - the preview must outlive any failed build
             print(f"the build failed ({type(err).__name__}: {err}); the previous site/ is still served. "

@@ -139,10 +139,23 @@ def starts_chromium(item) -> bool:
     return any(name in getattr(item, "fixturenames", ()) and name not in params for name in ("browser", "page"))
 
 
+UNMARKED = ("this test starts Chromium but carries no `browser` marker, so `make test-fast` would start a "
+            "browser after all: add `pytestmark = pytest.mark.browser` to its module (or mark the test)")
+
+
 def pytest_collection_modifyitems(config, items) -> None:
     """A test that starts Chromium (through the `browser` or `page` fixture) must say so with the
-    `browser` marker, or `make test-fast` would start a browser after all."""
-    unmarked = [item.nodeid for item in items if starts_chromium(item) and not item.get_closest_marker("browser")]
-    if unmarked:
-        raise pytest.UsageError("these tests start Chromium but carry no `browser` marker "
-                                "(add `pytestmark = pytest.mark.browser`):\n  " + "\n  ".join(unmarked[:20]))
+    `browser` marker, or `make test-fast` would start a browser after all. Such a test is flagged
+    here and fails at setup, before any fixture runs (pytest_runtest_setup): a failure with the
+    reason, rather than a UsageError, because under pytest-xdist a worker's UsageError reaches the
+    terminal only as an INTERNALERROR without its message."""
+    for item in items:
+        if starts_chromium(item) and not item.get_closest_marker("browser"):
+            item.unmarked_browser = True
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item) -> None:
+    """Fails a test flagged by pytest_collection_modifyitems before its fixtures start Chromium."""
+    if getattr(item, "unmarked_browser", False):
+        pytest.fail(UNMARKED, pytrace=False)

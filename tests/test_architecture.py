@@ -18,7 +18,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 GENERATOR = REPO / "generator"
-STAGES = ["base", "model", "read", "derive", "pages", "render", "website", "build", "commands", "__main__"]
+STAGES = ["base", "model", "read", "derive", "pages", "render", "website", "build", "incremental", "commands", "__main__"]
 MOST_MODULES = 12
 
 

@@ -1,12 +1,12 @@
 """The `browser` marker is what keeps `make test-fast` (`pytest -m "not browser"`) from starting
-Chromium, so collection refuses a test that opens a browser, by either fixture, without it."""
+Chromium, so a test that opens a browser, by either fixture, without it fails at setup, before Chromium starts."""
 from __future__ import annotations
 
 from types import SimpleNamespace
 
 import pytest
 
-from tests.conftest import pytest_collection_modifyitems
+from tests.conftest import pytest_collection_modifyitems, pytest_runtest_setup
 
 
 def _item(fixturenames: tuple[str, ...], marked: bool, params: tuple[str, ...] = ()) -> SimpleNamespace:
@@ -28,8 +28,9 @@ def _item(fixturenames: tuple[str, ...], marked: bool, params: tuple[str, ...] =
 ])
 def test_a_test_that_opens_a_browser_must_carry_the_marker(fixturenames, marked, params, refused):
     item = _item(fixturenames, marked, params)
+    pytest_collection_modifyitems(None, [item])
     if refused:
-        with pytest.raises(pytest.UsageError, match="browser"):
-            pytest_collection_modifyitems(None, [item])
+        with pytest.raises(pytest.fail.Exception, match="no `browser` marker"):
+            pytest_runtest_setup(item)
     else:
-        pytest_collection_modifyitems(None, [item])
+        pytest_runtest_setup(item)

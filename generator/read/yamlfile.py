@@ -111,15 +111,15 @@ class YamlFile:
         return 1
 
 
-def read(path: Path, name: str, problems: list[Problem]) -> YamlFile | None:
-    """Parse `path`; on failure add a problem and return None."""
+def read(path: Path, name: str, problems: list[Problem], raw: bytes | None = None) -> YamlFile | None:
+    """Parse `path` (or `raw`, its bytes as the caller already read them); on failure add a problem and return None."""
     try:
-        size = path.stat().st_size
+        size = len(raw) if raw is not None else path.stat().st_size
         if size > MAX_FILE_BYTES:
             problems.append(Problem(name, 1, f"the file is {size / 1e6:.1f} MB: a data file may be at most "
                                     f"{MAX_FILE_BYTES / 1e6:.0f} MB; remove what does not belong in it"))
             return None
-        raw = path.read_bytes()
+        raw = path.read_bytes() if raw is None else raw
     except OSError as err:
         problems.append(Problem(name, 1, f"the file cannot be read ({err.strerror}): check it exists and is readable"))
         return None

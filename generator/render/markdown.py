@@ -109,10 +109,11 @@ def render_page(env: Environment, page: PageView, loc: Localizer) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
-def render_pages(pages: list[PageView], loc: Localizer) -> dict[str, str]:
-    """File name → Markdown text for every page of one language edition."""
+def render_pages(pages: list[PageView], loc: Localizer, only: str | None = None) -> dict[str, str]:
+    """File name → Markdown text for every page of one language edition (its downloads included);
+    with `only`, for that file alone (if the edition has it)."""
     env = environment()
-    files = {page.file: render_page(env, page, loc) for page in pages}
+    files = {page.file: render_page(env, page, loc) for page in pages if only in (None, page.file)}
     for page in pages:
-        files.update(page.attachments)
+        files.update({name: text for name, text in page.attachments.items() if only in (None, name)})
     return files

@@ -203,8 +203,10 @@ def view(plan: model.Plan, a: Localizer, b: Localizer, page_id: str) -> Parallel
     return ParallelView(page_id, a.lang, b.lang, a.ui("parallel_title").replace("{title}", title), runs)
 
 
-def pages(plan: model.Plan, localizers: dict[str, Localizer], first: Language) -> dict[str, str]:
-    """File name → Markdown of every parallel page of edition `first` (all partners, all plan pages)."""
+def pages(plan: model.Plan, localizers: dict[str, Localizer], first: Language, only: str | None = None
+          ) -> dict[str, str]:
+    """File name → Markdown of every parallel page of edition `first` (all partners, all plan pages);
+    with `only`, of that file alone (if it is one of them)."""
     a = localizers[first.code]
     env = environment()
     template = env.get_template("parallel.md.j2")
@@ -216,6 +218,8 @@ def pages(plan: model.Plan, localizers: dict[str, Localizer], first: Language) -
             continue
         b = localizers[second.code]
         for page_id in plan_pages(plan):
+            if only not in (None, f"{FOLDER}/{second.code}/{page_id}.md"):
+                continue
             pv = view(plan, a, b, page_id)
             chooser = _chooser(plan, first, second, page_id)
             menus = [citation.menu_data(a, plan, f"../../../{page_id}/"),

@@ -33,5 +33,10 @@ def apply(site: Path) -> int:
     """Add the policy to every HTML page under `site`; return how many pages."""
     pages = sorted(site.rglob("*.html"))
     for page in pages:
-        page.write_text(add_policy(page.read_text(encoding="utf-8")), encoding="utf-8")
+        apply_to(page)
     return len(pages)
+
+
+def apply_to(page: Path) -> None:
+    """Add the policy to the HTML page at `page`, a file of its own (not a hard link to a published one)."""
+    page.write_text(add_policy(page.read_text(encoding="utf-8")), encoding="utf-8")

@@ -104,24 +104,33 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+@contextlib.contextmanager
+def collecting() -> Iterator[list[str]]:
+    """The warnings MkDocs logs during the block (strict mode: each one stops the build), as a list."""
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    try:
+        yield collect.messages
+    finally:
+        logger.removeHandler(collect)
+
+
 def run_mkdocs(root: Path, lang: Language, site_dir: Path) -> None:
     """Build one language with MkDocs in strict mode; any warning is a BuildError."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    collect = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(collect)
     cwd = Path.cwd()
-    try:
-        os.chdir(root)
-        config = load_config(str(root / "docs" / f"mkdocs.{lang.code}.yml"), strict=True,
-                             site_dir=str(site_dir))
-        build(config)
-    except (MkDocsException, SystemExit, OSError) as err:
-        detail = "\n".join(collect.messages) or str(err)
-        raise BuildError(f"MkDocs could not build the {lang.code} site:\n{detail}") from None
-    finally:
-        os.chdir(cwd)
-        logger.removeHandler(collect)
+    with collecting() as messages:
+        try:
+            os.chdir(root)
+            config = load_config(str(root / "docs" / f"mkdocs.{lang.code}.yml"), strict=True,
+                                 site_dir=str(site_dir))
+            build(config)
+        except (MkDocsException, SystemExit, OSError) as err:
+            detail = "\n".join(messages) or str(err)
+            raise BuildError(f"MkDocs could not build the {lang.code} site:\n{detail}") from None
+        finally:
+            os.chdir(cwd)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import shutil
 import socket
 import struct
 import threading
@@ -89,3 +90,115 @@ def test_a_dropped_connection_prints_no_traceback_but_a_real_error_does(tmp_path
     server.shutdown()
     server.server_close()
     assert "ValueError: a real fault" in capfd.readouterr().err
+
+
+# --- updating only what a save changed (generator/incremental.py) ------------------------
+
+def files_of(folder) -> dict[str, bytes]:
+    """Every file under `folder`: its path relative to `folder` → its bytes (what `diff -r` compares)."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def differences(a, b) -> list[str]:
+    """What `diff -r a b` would name: files only in one of them, and files that differ."""
+    left, right = files_of(a), files_of(b)
+    return ([f"only in the preview: {n}" for n in sorted(left.keys() - right.keys())]
+            + [f"only in the whole build: {n}" for n in sorted(right.keys() - left.keys())]
+            + [f"differs: {n}" for n in sorted(left.keys() & right.keys()) if left[n] != right[n]])
+
+
+class Updates:
+    """The preview's output, line by line, and a way to wait for the line that ends one save's update."""
+
+    def __init__(self, process) -> None:
+        self.lines: list[str] = []
+        self._done = threading.Semaphore(0)
+        threading.Thread(target=self._read, args=(process,), daemon=True).start()
+
+    def _read(self, process) -> None:
+        for line in process.stdout:
+            self.lines.append(line)
+            if line.startswith(("site updated", "site built")) or "problem(s) in data/" in line:
+                self._done.release()
+
+    def next(self, timeout: float = 120) -> str:
+        assert self._done.acquire(timeout=timeout), "the preview did not finish an update: " + "".join(self.lines)
+        return next(l for l in reversed(self.lines) if l.startswith(("site updated", "site built"))
+                    or "problem(s) in data/" in l)
+
+
+def visit(url: str) -> str:
+    """Ask the preview for a page, as a browser showing it does (the server notes the page shown)."""
+    import urllib.request
+
+    with urllib.request.urlopen(url, timeout=30) as reply:
+        return reply.read().decode("utf-8")
+
+
+# (file, text, its replacement, page shown while saving, what that page then says or None,
+#  "updated" = only what changed, "built" = a whole build)
+EDITS = [
+    ("chapter-5.yaml", "Establish a coordination system for advancing informatization",
+     "Establish a coordination system (edited) for advancing informatization", "/en/ch5/", "(edited)", "updated"),
+    ("glossary.yaml", "又称为信息鸿沟", "又称为（已编辑）信息鸿沟", "/zh-Hant/glossary/", "（已編輯）", "updated"),
+    ("indicators.yaml", "The observations count fibre-connected", "The observations count (edited) fibre-connected",
+     "/en/progress/", "count (edited) fibre", "updated"),
+    ("site.yaml", "This page lists the plan's quantified targets", "This page lists (edited) the plan's quantified targets",
+     "/en/progress/", "lists (edited) the", "updated"),
+    # an interface string the theme shows: the zh-Hans and zh-Hant editions' MkDocs configuration changes
+    ("site.yaml", "    zh-Hans: 跳到正文", "    zh-Hans: 跳到本页正文", "/zh-Hans/ch1/", "跳到本页正文", "updated"),
+    # a chapter title in the navigation: a whole build
+    ("chapter-1.yaml", "Development Foundations and the Situation Faced",
+     "Development Foundations and the Situation Faced (edited)", "/en/ch1/", "Situation Faced (edited)", "built"),
+    # a paragraph again, after the whole build, while a page it does not change is shown
+    ("chapter-5.yaml", "(edited) for advancing", "(edited twice) for advancing", "/zh-Hans/", None, "updated"),
+]
+
+
+def test_the_preview_publishes_what_a_whole_build_of_the_same_data_publishes(project, tmp_path):
+    """Saves of each kind of data file through a running `make serve`: each is published (the shown
+    page first) without a whole build unless the navigation changed, and afterwards site/ and docs/
+    are byte for byte those of a whole build of the same data (`diff -r`)."""
+    from generator.build import build
+
+    with preview(project) as (url, process):
+        updates = Updates(process)
+        for name, old, new, page, shows, how in EDITS:
+            visit(url + page)
+            edit(project, name, old, new)
+            line = updates.next()
+            assert line.startswith(f"site {how}"), (name, line)
+            if shows:
+                assert shows in visit(url + page), (name, page)
+        # a mistake: reported with its file and line, nothing published
+        before = files_of(project / "site")
+        edit(project, "glossary.yaml", "terms:", "terms:\n\t- x")
+        updates.next()
+        assert any(l.startswith("data/glossary.yaml:") for l in updates.lines), updates.lines
+        assert files_of(project / "site") == before
+        edit(project, "glossary.yaml", "terms:\n\t- x", "terms:")
+        assert updates.next().startswith("site updated")
+        assert process.poll() is None
+    reference = tmp_path / "reference"
+    shutil.copytree(project, reference, symlinks=True, ignore=shutil.ignore_patterns("site", "docs", ".build*"))
+    shutil.copytree(project / "site", reference / "site")  # the same PDFs to keep (the preview makes none)
+    build(reference, make_pdfs=False)
+    assert differences(project / "site", reference / "site") == []
+    assert differences(project / "docs", reference / "docs") == []
+
+
+@pytest.mark.browser
+def test_a_save_reloads_the_pages_it_changed_and_no_other(project, page):
+    with preview(project) as (url, process):
+        updates = Updates(process)
+        other = page(url + "/en/notice/")
+        shown = page(url + "/en/ch5/")
+        loaded = {p: p.evaluate("() => performance.timeOrigin") for p in (shown, other)}
+        edit(project, "chapter-5.yaml", "Establish a coordination system", "Establish a coordination system (seen)")
+        shown.wait_for_function("() => document.body.innerText.includes('(seen)')", timeout=60_000)
+        updates.next()
+        time.sleep(0.5)
+        assert shown.evaluate("() => performance.timeOrigin") != loaded[shown]
+        assert other.evaluate("() => performance.timeOrigin") == loaded[other], "a page the save did not change reloaded"
+        for opened in (shown, other):
+            opened.context.close()  # before the preview stops

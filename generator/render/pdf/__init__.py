@@ -118,12 +118,9 @@ def _read_file(path: Path) -> Optional[bytes]:
         return None
 
 
-def copy_into(pdfs: dict[str, PdfEdition], docs: Path) -> None:
-    """Put each PDF into docs/<code>/downloads/, from where MkDocs copies it into the edition's site."""
-    for pdf in pdfs.values():
-        folder = docs / pdf.code / DOWNLOADS
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / pdf.name).write_bytes(pdf.data)
+def docs_path(pdf: PdfEdition) -> str:
+    """Where the PDF goes in docs/<code>/ ('/'-separated), from where MkDocs copies it into the edition's site."""
+    return f"{DOWNLOADS}/{pdf.name}"
 
 
 @dataclass(frozen=True)

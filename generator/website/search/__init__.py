@@ -15,14 +15,14 @@ text, gzipped, is smaller than either engine's first download.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from .index import INDEX, build_index, write_index
-from .records import edition_records
+from .records import PageRecords, edition_records, page_order, page_records, searched
 
 SCRIPT = "assets/javascripts/plan-search.js"  # in the theme (generator/website/theme/), copied by MkDocs
 
-__all__ = ["INDEX", "SCRIPT", "write_search"]
+__all__ = ["INDEX", "SCRIPT", "EditionIndex", "write_search"]
 
 
 def write_search(edition: Path, lang: str, place: Callable[[str], str]) -> Path:
@@ -31,3 +31,30 @@ def write_search(edition: Path, lang: str, place: Callable[[str], str]) -> Path:
     `lang` is the edition's BCP 47 tag, `place(anchor)` a paragraph's address in the plan ("" if none).
     """
     return write_index(edition, build_index(lang, edition_records(edition), place))
+
+
+class EditionIndex:
+    """The records of one built edition, page by page, kept between builds (the preview).
+
+    After some pages were rebuilt, `update` re-cuts only those and `write` writes the index the
+    whole edition would give (write_search), in the same order, from the records kept.
+    """
+
+    def __init__(self, edition: Path) -> None:
+        """Cut every page of the built edition `edition` (site/<code>/): ~0.1 s."""
+        self.pages: dict[str, PageRecords] = {
+            p.relative_to(edition).as_posix(): page_records(edition, p.relative_to(edition).as_posix())
+            for p in edition.rglob("index.html") if searched(p.relative_to(edition).as_posix())}
+
+    def update(self, edition: Path, rebuilt: Iterable[str]) -> None:
+        """Re-cut the pages `rebuilt` (paths relative to `edition`, '/'); other files are ignored."""
+        for rel in rebuilt:
+            if searched(rel):
+                self.pages[rel] = page_records(edition, rel)
+
+    def write(self, edition: Path, lang: str, place: Callable[[str], str]) -> Path:
+        """Write the index into `edition` as write_search would; `lang`, `place` as there. Returns its path."""
+        ordered = [self.pages[rel] for rel in sorted(self.pages, key=page_order)]
+        # a new file, never a rewrite: in a staging copy of site/ the old one is a hard link to the published file
+        (edition / INDEX).unlink(missing_ok=True)
+        return write_index(edition, build_index(lang, ordered, place))

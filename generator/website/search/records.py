@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 BLOCKS = frozenset({"p", "li", "tr", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "blockquote"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -134,14 +134,28 @@ def cut(html: str) -> tuple[str, list[Record]]:
     return cutter.title, [r for r in cutter.records if r.text]
 
 
+def searched(rel: str) -> bool:
+    """Whether the page whose index.html is at `rel` (relative to the edition, '/') goes into the index.
+
+    Not the theme's or the index's own folders, nor parallel/: the side-by-side view repeats the
+    one-edition pages' text, which is indexed once, there.
+    """
+    return rel.endswith("index.html") and rel.split("/")[0] not in ("pagefind", "search", "assets", "parallel")
+
+
+def page_records(edition: Path, rel: str) -> PageRecords:
+    """The records of the page at `rel` (an index.html, relative to the built edition `edition`)."""
+    folder = PurePosixPath(rel).parent.as_posix()
+    title, records = cut((edition / rel).read_text(encoding="utf-8"))
+    return PageRecords("" if folder == "." else folder + "/", title, records)
+
+
+def page_order(rel: str) -> PurePosixPath:
+    """The order of pages in the index: by path, folder by folder (the home page first)."""
+    return PurePosixPath(rel)
+
+
 def edition_records(edition: Path) -> list[PageRecords]:
     """Every page of one built edition (site/<lang>/), in a stable order; the home page first."""
-    pages = []
-    for path in sorted(edition.rglob("index.html")):
-        rel = path.parent.relative_to(edition).as_posix()
-        # (parallel/: the side-by-side view repeats the one-edition pages' text; indexed once, there)
-        if rel.split("/")[0] in ("pagefind", "search", "assets", "parallel"):
-            continue
-        title, records = cut(path.read_text(encoding="utf-8"))
-        pages.append(PageRecords("" if rel == "." else rel + "/", title, records))
-    return pages
+    found = sorted((p.relative_to(edition).as_posix() for p in edition.rglob("index.html")), key=page_order)
+    return [page_records(edition, rel) for rel in found if searched(rel)]
