@@ -105,7 +105,7 @@ def search_figures(site: Path, runs: int) -> list[str]:
 
     from generator.website.search import INDEX
     from tests.browser import CHROMIUM_FLAGS, chromium_path, serve
-    from tests.search.cases import CASES
+    from tests.website.search.cases import CASES
 
     lines = []
     with serve(site) as url, sync_playwright() as pw:
