@@ -38,6 +38,16 @@ def all_pages() -> list[str]:
     return ["", "404.html", *(f"{lang.code}/404.html" for lang in LANGUAGES), *edition_pages()]
 
 
+def visited_once(paths: list[str]) -> list:
+    """`paths` as the parameters of tests that share one visit of each page (a `visit` function
+    that keeps what it saw per worker: tests/chromium/test_pages.py, test_readers.py).
+
+    Each page's tests are sent to the same pytest-xdist worker (an `xdist_group` per page, with
+    `--dist loadgroup` in pytest.ini), so that a page is opened and walked once per run; spread
+    over the workers, most pages were opened once by each of them."""
+    return [pytest.param(path, marks=pytest.mark.xdist_group(f"page:{path}")) for path in paths]
+
+
 def edit(root: Path, name: str, old: str, new: str, count: int = 1) -> None:
     path = root / "data" / name
     text = path.read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ from generator.model.languages import LANGUAGES
 
 from tests.browser import FIRST_SCREEN, serve
 from tests.conftest import ARTIFACTS, AXE
-from tests.helpers import all_pages, edition_pages
+from tests.helpers import all_pages, edition_pages, visited_once
 
 pytestmark = pytest.mark.browser  # starts Chromium: `pytest -m "not browser"` leaves it out
 
@@ -182,19 +182,19 @@ def visit(page, server: str, path: str) -> dict:
     return result
 
 
-@pytest.mark.parametrize("path", all_pages())
+@pytest.mark.parametrize("path", visited_once(all_pages()))
 def test_axe_finds_no_violation(page, server, path):
     violations = visit(page, server, path)["axe"]
     assert violations == [], f"/{path}: {violations}"
 
 
-@pytest.mark.parametrize("path", all_pages())
+@pytest.mark.parametrize("path", visited_once(all_pages()))
 def test_no_request_leaves_the_local_server(page, server, path):
     requests = visit(page, server, path)["requests"]
     assert requests and all(r.startswith(server) for r in requests), [r for r in requests if not r.startswith(server)]
 
 
-@pytest.mark.parametrize("path", all_pages())
+@pytest.mark.parametrize("path", visited_once(all_pages()))
 def test_every_control_is_reachable_by_keyboard_with_visible_focus(page, server, path):
     keyboard = visit(page, server, path)["keyboard"]
     assert keyboard["candidates"], "no interactive element found"
@@ -203,7 +203,7 @@ def test_every_control_is_reachable_by_keyboard_with_visible_focus(page, server,
     assert keyboard["low_contrast"] == [], keyboard["low_contrast"][:5]
 
 
-@pytest.mark.parametrize("path", edition_pages())
+@pytest.mark.parametrize("path", visited_once(edition_pages()))
 def test_skip_link_moves_to_the_content(page, server, path):
     skip = visit(page, server, path)["skip"]
     assert "md-skip" in skip["first"]["cls"], "the first Tab does not reach the skip link"
@@ -211,7 +211,7 @@ def test_skip_link_moves_to_the_content(page, server, path):
     assert 0 <= skip["top"] < skip["height"], "the skip link's target is not on screen"
 
 
-@pytest.mark.parametrize("path", all_pages())
+@pytest.mark.parametrize("path", visited_once(all_pages()))
 def test_no_horizontal_scrolling_at_320_css_pixels(page, server, path):
     assert visit(page, server, path)["overflow"] <= 0
 
@@ -281,7 +281,7 @@ def test_glossary_term_shows_its_definition_on_focus_and_escape_hides_it(page):
     assert page.evaluate(tip) in ("none", "normal")
 
 
-@pytest.mark.parametrize("path", all_pages())
+@pytest.mark.parametrize("path", visited_once(all_pages()))
 def test_the_content_security_policy_blocks_nothing_the_page_needs(page, server, path):
     assert visit(page, server, path)["blocked"] == []
 

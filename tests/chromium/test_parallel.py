@@ -9,6 +9,7 @@ from generator.pages.parallel import DEFAULT_PARTNER
 from tests.browser import FIRST_SCREEN
 from tests.conftest import ARTIFACTS
 from tests.chromium.test_pages import visit
+from tests.helpers import visited_once
 
 pytestmark = pytest.mark.browser  # starts Chromium: `pytest -m "not browser"` leaves it out
 
@@ -20,18 +21,18 @@ GEOMETRY = """(id) => { const halves = document.getElementById(id).querySelector
     return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, visible: r.height > 0}; }); }"""
 
 
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("path", visited_once(PAGES))
 def test_axe_finds_no_violation(page, server, path):
     assert visit(page, server, path)["axe"] == []
 
 
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("path", visited_once(PAGES))
 def test_every_control_is_reachable_by_keyboard_with_visible_focus(page, server, path):
     walk = visit(page, server, path)["keyboard"]
     assert walk["missing"] == [] and walk["invisible_focus"] == []
 
 
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("path", visited_once(PAGES))
 def test_no_horizontal_scrolling_at_320_px_and_nothing_blocked(page, server, path):
     result = visit(page, server, path)
     assert result["overflow"] <= 0 and result["blocked"] == []

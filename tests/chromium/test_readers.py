@@ -22,7 +22,7 @@ from generator.model.languages import LANGUAGES
 from tests.browser import FIRST_SCREEN
 from tests.conftest import ARTIFACTS, AXE
 from tests.chromium.test_pages import CONTRAST, STILL, _axe, low_contrast
-from tests.helpers import all_pages, page_path, repo_plan
+from tests.helpers import all_pages, page_path, repo_plan, visited_once
 
 pytestmark = pytest.mark.browser  # starts Chromium: `pytest -m "not browser"` leaves it out
 
@@ -355,7 +355,7 @@ def test_axe_finds_no_violation_in_interactive_states(page, state, scheme):
     assert _axe(page) == [], f"{state} ({scheme})"
 
 
-@pytest.mark.parametrize("path", all_pages())
+@pytest.mark.parametrize("path", visited_once(all_pages()))
 def test_axe_finds_no_violation_in_the_dark_scheme(page, path):
     """(test_pages.py runs axe in the light scheme.)"""
     result = visit(page, path)
@@ -364,20 +364,20 @@ def test_axe_finds_no_violation_in_the_dark_scheme(page, path):
     assert result["axe"] == [], f"/{path}: {result['axe']}"
 
 
-@pytest.mark.parametrize("path", all_pages())
+@pytest.mark.parametrize("path", visited_once(all_pages()))
 def test_reflow_at_320_css_pixels(page, path):
     """No element of the page wider than the viewport, unless inside a focusable scroll region."""
     bad = visit(page, path)["reflow"]
     assert bad == [], bad[:10]
 
 
-@pytest.mark.parametrize("path", all_pages())
+@pytest.mark.parametrize("path", visited_once(all_pages()))
 def test_no_chinese_text_is_set_in_italics(page, path):
     bad = visit(page, path)["italic"]
     assert bad == [], bad[:10]
 
 
-@pytest.mark.parametrize("path", [p for p in all_pages() if not p.startswith(("zh-Hans/", "zh-Hant/"))])
+@pytest.mark.parametrize("path", visited_once([p for p in all_pages() if not p.startswith(("zh-Hans/", "zh-Hant/"))]))
 def test_english_text_is_set_in_a_latin_font_and_not_justified_without_hyphenation(page, path):
     result = visit(page, path)
     assert result["english"]["bad"] == [], result["english"]["bad"][:10]
