@@ -34,3 +34,28 @@ def test_a_test_that_opens_a_browser_must_carry_the_marker(fixturenames, marked,
             pytest_runtest_setup(item)
     else:
         pytest_runtest_setup(item)
+
+
+def test_the_tests_of_one_page_run_on_one_worker(tmp_path):
+    """`visited_once` (tests/helpers.py) relies on pytest-xdist's `--dist loadgroup` sending the
+    tests of one `xdist_group` to one worker; with pytest 9.2 it silently stopped doing so
+    (pytest-dev/pytest-xdist#1386) and every page was walked once per worker. Runs a small suite
+    of two groups on two workers with the project's pytest and xdist and reads which worker ran what."""
+    import re
+    import subprocess
+    import sys
+
+    (tmp_path / "test_groups.py").write_text(
+        "import pytest\n"
+        "PAGES = [pytest.param(p, marks=pytest.mark.xdist_group(f'page:{p}')) for p in ('a', 'b') for _ in range(4)]\n"
+        "@pytest.mark.parametrize('page', PAGES)\n"
+        "def test_page(page):\n"
+        "    pass\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "pytest", "-n", "2", "--dist", "loadgroup", "-v", "-p", "no:cacheprovider",
+                          "-c", str(tmp_path / "test_groups.py"), "--rootdir", str(tmp_path), str(tmp_path)],
+                         capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert run.returncode == 0, run.stdout + run.stderr
+    ran = re.findall(r"\[(gw\d)\].*PASSED .*test_page\[(\w)\d?\]", run.stdout)
+    assert len(ran) == 8, run.stdout
+    workers = {page: {gw for gw, p in ran if p == page} for page in "ab"}
+    assert all(len(gws) == 1 for gws in workers.values()), f"a page's tests ran on several workers: {workers}"
