@@ -6,32 +6,18 @@ import pytest
 
 from generator.model.languages import LANGUAGES
 
-from tests.helpers import edition_pages
+from tests.chromium.test_pages import visit
+from tests.helpers import all_pages, visited_once
 
 pytestmark = pytest.mark.browser  # starts Chromium: `pytest -m "not browser"` leaves it out
 
-PAGES = ["", "404.html", *edition_pages()]
 
-
-def troubles(page, path: str) -> list[str]:
-    """Every console error or warning, uncaught script error, failed or refused request of one page load."""
-    found: list[str] = []
-
-    def listen(opened) -> None:
-        opened.on("console", lambda m: found.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning")
-                  else None)
-        opened.on("pageerror", lambda e: found.append(f"script error: {e}"))
-        opened.on("requestfailed", lambda r: found.append(f"request failed: {r.url} ({r.failure})"))
-        opened.on("response", lambda r: found.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
-
-    opened = page(path, before=listen, wait_until="networkidle")
-    opened.wait_for_timeout(300)  # requests a script makes after the page went idle
-    return found
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_a_page_loads_without_console_errors_or_failed_requests(page, path):
-    assert troubles(page, path) == []
+@pytest.mark.parametrize("path", visited_once(all_pages()))
+def test_a_page_loads_without_console_errors_or_failed_requests(page, server, path):
+    """Every console error or warning, uncaught script error, failed or refused request, from the
+    page's load until the keyboard walk and the skip link are done (tests/chromium/test_pages.py:
+    visit, which opens each page once for all the tests that look at it)."""
+    assert visit(page, server, path)["troubles"] == []
 
 
 def test_the_head_keeps_its_hreflang_links(built):

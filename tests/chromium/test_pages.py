@@ -169,16 +169,26 @@ def _skip_link(page, url: str) -> dict:
 
 def visit(page, server: str, path: str) -> dict:
     """Open a page once (desktop, light scheme; through the `page` fixture, passed as `page`) and
-    collect everything the tests look at."""
+    collect everything the tests look at: axe, the keyboard walk, the skip link, then the same page
+    narrowed to 320 CSS px, and all the while every request, every message the Content-Security-Policy
+    logs, and every trouble a reader's browser would show (console errors and warnings, script
+    errors, failed requests, HTTP errors: tests/chromium/test_console.py). One load per page serves
+    them all: page loads are most of the browser tests' time."""
     if path in _visits:
         return _visits[path]
     open_page = page
     requests: list[str] = []
     blocked: list[str] = []
+    troubles: list[str] = []
 
     def listen(page) -> None:
         page.on("request", lambda r: requests.append(r.url))
         page.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
+        page.on("console", lambda m: troubles.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning")
+                else None)
+        page.on("pageerror", lambda e: troubles.append(f"script error: {e}"))
+        page.on("requestfailed", lambda r: troubles.append(f"request failed: {r.url} ({r.failure})"))
+        page.on("response", lambda r: troubles.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
 
     url = server + path
     page = open_page(path, 1280, "light", init=(AXE, FRAMES), before=listen, wait_until="networkidle", style=STILL)
@@ -190,13 +200,16 @@ def visit(page, server: str, path: str) -> dict:
         page.wait_for_load_state("networkidle")
         page.add_style_tag(content=STILL)
         found = {"axe": _axe(page), "keyboard": _tab_walk(page)}
-    result = {"requests": list(requests), **found, "blocked": blocked}
+    result = {"requests": list(requests), **found, "blocked": blocked, "troubles": troubles}
     if path.startswith(tuple(lang.code for lang in LANGUAGES)):
         result["skip"] = _skip_link(page, url)
+    page.set_viewport_size({"width": 320, "height": 640})  # a phone held upright: the layout is redone
+    result["overflow"] = page.evaluate("""async () => {
+      %s
+      await settle();
+      return document.documentElement.scrollWidth - window.innerWidth;
+    }""" % SETTLE)
     page.context.close()  # done with it (the fixture closes it again at teardown, harmlessly)
-    page = open_page(path, 320, height=640)
-    result["overflow"] = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
-    page.context.close()
     _visits[path] = result
     return result
 
