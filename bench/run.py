@@ -104,12 +104,12 @@ def search_figures(site: Path, runs: int) -> list[str]:
     from playwright.sync_api import sync_playwright
 
     from generator.website.search import INDEX
-    from tests.browser import CHROMIUM_FLAGS, chromium_path, serve
+    from tests.browser import PLAYWRIGHT_FLAGS, chromium_path, serve
     from tests.website.search.cases import CASES
 
     lines = []
     with serve(site) as url, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        browser = pw.chromium.launch(executable_path=chromium_path(), args=PLAYWRIGHT_FLAGS)
         for lang in LANGUAGES:
             index = site / lang.code / INDEX
             query = next(q for code, q, expected, _ in CASES if code == lang.code and expected)
@@ -221,7 +221,7 @@ def preview_reload(root: Path, runs: int, full: bool) -> dict[str, tuple[float, 
 
     from playwright.sync_api import sync_playwright
 
-    from tests.browser import CHROMIUM_FLAGS, chromium_path, preview
+    from tests.browser import PLAYWRIGHT_FLAGS, chromium_path, preview
 
     os.environ["PLAN_PREVIEW_FULL"] = "1" if full else ""
     results = {}
@@ -230,7 +230,7 @@ def preview_reload(root: Path, runs: int, full: bool) -> dict[str, tuple[float, 
             finished = threading.Semaphore(0)
             threading.Thread(target=lambda: [finished.release() for line in process.stdout if DONE.match(line)],
                              daemon=True).start()
-            browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+            browser = pw.chromium.launch(executable_path=chromium_path(), args=PLAYWRIGHT_FLAGS)
             page = browser.new_page()
             for kind, name, anchor, address in PREVIEW_EDITS:
                 path = root / "data" / name

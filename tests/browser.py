@@ -22,6 +22,22 @@ CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
                   "--disable-default-apps", "--disable-extensions"]
 
+# The features Playwright 1.65 turns off when it starts Chromium (its own --disable-features).
+# Chromium keeps only the last --disable-features of its command line, so ours repeats these.
+PLAYWRIGHT_DISABLED = ["AvoidUnnecessaryBeforeUnloadCheckSync", "DestroyProfileOnBrowserClose", "HttpsUpgrades",
+                       "HttpsFirstBalancedModeAutoEnable", "LensOverlay", "MediaRouter", "PaintHolding",
+                       "ThirdPartyStoragePartitioning", "AvoidCorsURLLoaderRestartOnRedirect", "TcpPortRandomizationWin",
+                       "OptimizationHints", "NetworkTimeServiceQuerying", "AimEnabled", "PreconnectToSearch",
+                       "msForceBrowserSignIn", "msEdgeUpdateLaunchServicesPreferredVersion"]
+# Chromium 156 starts a renderer for its address bar's pop-up (a page of its own interface,
+# chrome://omnibox-popup.top-chrome/) with every window, that is with every browser context the
+# tests open: a third of the CPU a small page costs, for a bar that a headless browser never shows.
+NO_ADDRESS_BAR_POPUP = ["WebUIOmniboxPopup", "WebUIOmniboxAimPopup", "WebUIOmniboxFullPopup"]
+
+# Chromium as Playwright starts it for the tests and the benchmark (tests/conftest.py: browser);
+# tests/chromium/test_launch.py checks that the last --disable-features keeps Playwright's own.
+PLAYWRIGHT_FLAGS = [*CHROMIUM_FLAGS, "--disable-features=" + ",".join(PLAYWRIGHT_DISABLED + NO_ADDRESS_BAR_POPUP)]
+
 
 def chromium_path() -> str:
     path = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")

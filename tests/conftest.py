@@ -76,10 +76,10 @@ def server(built):
 def browser():
     from playwright.sync_api import sync_playwright
 
-    from tests.browser import CHROMIUM_FLAGS, chromium_path
+    from tests.browser import PLAYWRIGHT_FLAGS, chromium_path
 
     with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        chromium = pw.chromium.launch(executable_path=chromium_path(), args=PLAYWRIGHT_FLAGS)
         yield chromium
         chromium.close()
 
