@@ -155,3 +155,28 @@ def test_the_contract_breaks_when_a_stage_reaches_back(tmp_path, module, additio
     run = lint_imports(tmp_path)
     assert run.returncode != 0
     assert "BROKEN" in run.stdout.upper()
+
+
+def test_every_import_of_the_benchmark_resolves():
+    """bench/ imports test helpers (tests.browser, the search query table) and generator modules;
+    when a module moves (the regrouping moved tests/search/ to tests/website/search/), `make bench`
+    broke while every test passed. Every module bench/*.py imports, at any level, must exist."""
+
+    missing = []
+    for script in sorted((REPO / "bench").glob("*.py")):
+        for node in ast.walk(ast.parse(script.read_text(encoding="utf-8"))):
+            names = ([node.module] if isinstance(node, ast.ImportFrom) and node.module and not node.level
+                     else [a.name for a in node.names] if isinstance(node, ast.Import) else [])
+            for name in names:
+                if name.split(".")[0] in ("tests", "generator") and not _exists(name):
+                    missing.append(f"{script.name}:{node.lineno}: {name}")
+    assert missing == []
+
+
+def _exists(module: str) -> bool:
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:  # a parent package is missing
+        return False
