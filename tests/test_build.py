@@ -12,6 +12,8 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from generator.base.atomic import build_lock, repair
 
 from tests.browser import preview
@@ -67,6 +69,7 @@ def test_a_second_build_waits_for_the_first(project):
     assert output == [f"another build is running (pid {os.getpid()}): waiting for it to finish\n", "got the lock\n"]
 
 
+@pytest.mark.slow
 def test_two_builds_and_a_preview_rebuild_at_once_publish_a_complete_site(project, built):
     """`make` twice and a save under `make serve`, all at the same moment: every build succeeds
     in turn, the preview survives, and the site is whole (every page with its CSP)."""
@@ -114,6 +117,7 @@ build.build(Path(sys.argv[1]))
 """
 
 
+@pytest.mark.slow
 def test_a_build_killed_during_the_swap_is_repaired_by_the_next(project, built):
     shutil.copytree(built / "site", project / "site")
     edit(project, "closing.yaml", "Copy to: General Office", "Copy to (new): General Office")
@@ -147,6 +151,7 @@ def test_repair_falls_back_to_the_old_site_and_removes_abandoned_staging(tmp_pat
     assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "site"]
 
 
+@pytest.mark.slow
 def test_a_build_killed_while_mkdocs_runs_leaves_the_site_and_no_staging(project, built):
     shutil.copytree(built / "site", project / "site")
     process = subprocess.Popen([sys.executable, "-m", "generator", "build", "--root", str(project)], cwd=REPO,
@@ -161,6 +166,7 @@ def test_a_build_killed_while_mkdocs_runs_leaves_the_site_and_no_staging(project
     assert list(project.glob(".staging-*")) == []
 
 
+@pytest.mark.slow
 def test_the_preview_survives_a_form_feed_and_every_failed_rebuild(project):
     """A form feed pasted into a text used to end `make serve` with a traceback (a ReaderError)."""
     with preview(project) as (url, server):
@@ -177,6 +183,7 @@ def test_the_preview_survives_a_form_feed_and_every_failed_rebuild(project):
         assert server.poll() is None, "a mistake in the data must not stop the preview"
 
 
+@pytest.mark.slow
 def test_a_relative_root_builds_the_same_site(project, built):
     """`--root .` from the project folder: every path is made absolute first (MkDocs reads its
     configuration from a folder of its own, where a relative path points elsewhere)."""

@@ -36,6 +36,7 @@ def test_a_test_that_opens_a_browser_must_carry_the_marker(fixturenames, marked,
         pytest_runtest_setup(item)
 
 
+@pytest.mark.slow
 def test_the_tests_of_one_page_run_on_one_worker(tmp_path):
     """`visited_once` (tests/helpers.py) relies on pytest-xdist's `--dist loadgroup` sending the
     tests of one `xdist_group` to one worker; with pytest 9.2 it silently stopped doing so
@@ -59,3 +60,15 @@ def test_the_tests_of_one_page_run_on_one_worker(tmp_path):
     assert len(ran) == 8, run.stdout
     workers = {page: {gw for gw, p in ran if p == page} for page in "ab"}
     assert all(len(gws) == 1 for gws in workers.values()), f"a page's tests ran on several workers: {workers}"
+
+
+def test_the_slow_tests_are_run_first_and_the_rest_keep_their_order():
+    """A slow test started last runs on alone while the other workers wait (the last 30 s of
+    `make test-fast` was one such test): the collection puts the tests marked `slow` first."""
+    def item(name: str, slow: bool) -> SimpleNamespace:
+        return SimpleNamespace(nodeid=name, fixturenames=(), callspec=SimpleNamespace(params={}),
+                               get_closest_marker=lambda marker: object() if slow and marker == "slow" else None)
+
+    items = [item("a", False), item("b", True), item("c", False), item("d", True)]
+    pytest_collection_modifyitems(None, items)
+    assert [i.nodeid for i in items] == ["b", "d", "a", "c"]

@@ -8,6 +8,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.conftest import REPO
@@ -69,6 +70,7 @@ def test_the_workflow_needs_no_variable_secret_or_other_repository():
 FORK_URL = "https://example.github.io/fork/"
 
 
+@pytest.mark.slow
 def test_a_fresh_fork_builds_and_checks_its_site_with_the_workflow_steps(tmp_path):
     """The workflow's own build steps, run as on a fork's runner: a clean clone, no ../shared, SITE_URL set.
 

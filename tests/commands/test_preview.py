@@ -155,6 +155,7 @@ EDITS = [
 ]
 
 
+@pytest.mark.slow
 def test_the_preview_publishes_what_a_whole_build_of_the_same_data_publishes(project, tmp_path):
     """Saves of each kind of data file through a running `make serve`: each is published (the shown
     page first) without a whole build unless the navigation changed, and afterwards site/ and docs/

@@ -73,6 +73,7 @@ def test_state_is_the_contents(tmp_path):
     assert state(tmp_path) != before
 
 
+@pytest.mark.slow
 def test_the_builder_publishes_nothing_from_bytes_other_than_the_saved_ones(project):
     """The watcher saw one complete save; if the builder then reads other bytes (the next save has
     begun), it publishes nothing, even a mistake, and the next save's update follows."""
