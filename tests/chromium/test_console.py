@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser  # starts Chromium: `pytest -m "not browser"` l
 @pytest.mark.parametrize("path", visited_once(all_pages()))
 def test_a_page_loads_without_console_errors_or_failed_requests(page, server, path):
     """Every console error or warning, uncaught script error, failed or refused request, from the
-    page's load until the keyboard walk and the skip link are done (tests/chromium/test_pages.py:
+    page's load until the keyboard walk is done and the skip link's check loads the page again (tests/chromium/test_pages.py:
     visit, which opens each page once for all the tests that look at it)."""
     assert visit(page, server, path)["troubles"] == []
 
