@@ -178,13 +178,15 @@ class UiText(Strict):
     The Hong Kong edition converts the Simplified text, unless `zh-Hant` gives the Hong Kong text: where
     Hong Kong government sites write the interface differently (連結 for 链接, 搜尋 for 搜索, 檔案 for a
     file, 欄 for a table column …), with `hk_evidence`: for each such word, the .gov.hk page that writes it
-    so and the words on that page that show it. Only interface strings: the plan's own text is never reworded.
+    so and the words on that page that show it. A `zh-Hant` equal to the conversion records a check that
+    came out the other way (Hong Kong writes 菜單 as the conversion does), with its page all the same.
+    Only interface strings: the plan's own text is never reworded.
     """
 
     zh_hans: Text = Field(alias="zh-Hans")
     en: Text
     zh_hant: Optional[Text] = Field(None, alias="zh-Hant")
-    hk_evidence: list[HkEvidence] = []   # one per Hong Kong word the zh-Hant text uses instead of the conversion's
+    hk_evidence: list[HkEvidence] = []   # one per Hong Kong word the zh-Hant text uses (instead of, or as, the conversion's)
 
 
 SITE_URL = r"^https?://[^/\s]+/([^/\s]+/)*$"  # absolute, ending in /
