@@ -78,8 +78,10 @@ def test_a_fresh_fork_builds_and_checks_its_site_with_the_workflow_steps(tmp_pat
     tools step (the tools are on this machine) and `make test` (this test is part of it). The
     Python packages come from this checkout's .venv, linked into the clone: a fork's runner
     installs the same pinned requirements.txt, and installing them again here would only time
-    the package index (2–3 minutes). The site the fork built must then hold the official text
-    verbatim, from the clone's own source/ folder.
+    the package index (20 s to 3 minutes) and rewrite the .venv the other tests are using. So
+    the clone's files are dated before the .venv's install stamps, whatever make's rules name,
+    and the stamps must come out untouched. The site the fork built must then hold the official
+    text verbatim, from the clone's own source/ folder.
     """
     flow = yaml.safe_load((WORKFLOWS / "publish.yml").read_text(encoding="utf-8"))
     steps = flow["jobs"]["test"]["steps"]
@@ -88,8 +90,12 @@ def test_a_fresh_fork_builds_and_checks_its_site_with_the_workflow_steps(tmp_pat
     clone = workspace / checkout.get("with", {}).get("path", ".")
     subprocess.run(["git", "clone", "--quiet", str(REPO), str(clone)], check=True, timeout=120)
     assert not (workspace / "shared").exists() and not (clone.parent / "shared").exists()
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=clone, check=True, capture_output=True, text=True)
+    for name in listed.stdout.split("\0"):
+        if name:
+            os.utime(clone / name, (0, 0), follow_symlinks=False)  # older than any install stamp
     (clone / ".venv").symlink_to(REPO / ".venv")
-    os.utime(clone / "requirements.txt", (0, 0))  # the linked .venv is up to date: make installs nothing
+    stamps = {p: p.stat().st_mtime_ns for p in (REPO / ".venv").glob(".*installed")}
     env = {k: v for k, v in os.environ.items() if k != "PLAN_SHARED_DIR"} | {"SITE_URL": FORK_URL, "CI": "true"}
     ran = []
     for step in steps:
@@ -101,6 +107,8 @@ def test_a_fresh_fork_builds_and_checks_its_site_with_the_workflow_steps(tmp_pat
         assert run.returncode == 0, f"{step.get('name')}: {run.stdout[-2000:]}\n{run.stderr[-2000:]}"
         ran.append(command)
     assert "make site" in ran
+    reused = (clone / ".venv").is_symlink() and {p: p.stat().st_mtime_ns for p in stamps} == stamps
+    assert stamps and reused, "make set up the .venv again instead of using the linked one"
     site = clone / "site"
     home = (site / "en" / "index.html").read_text(encoding="utf-8")
     assert f'<link rel="canonical" href="{FORK_URL}en/">' in home
