@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -45,7 +46,15 @@ def visited_once(paths: list[str]) -> list:
     Each page's tests are sent to the same pytest-xdist worker (an `xdist_group` per page, with
     `--dist loadgroup` in pytest.ini), so that a page is opened and walked once per run; spread
     over the workers, most pages were opened once by each of them."""
-    return [pytest.param(path, marks=pytest.mark.xdist_group(f"page:{path}")) for path in paths]
+    return one_worker_each("page", {path: path for path in paths})
+
+
+def one_worker_each(kind: str, values: dict[str, Any]) -> list:
+    """`values` (id → value) as test parameters whose tests run on one pytest-xdist worker per value
+    (an `xdist_group` named `kind`:id), so that what a worker caches about a value (a page's visit,
+    a PDF's text layer) is worked out once per run, not once per worker."""
+    return [pytest.param(value, id=name, marks=pytest.mark.xdist_group(f"{kind}:{name}"))
+            for name, value in values.items()]
 
 
 def edit(root: Path, name: str, old: str, new: str, count: int = 1) -> None:

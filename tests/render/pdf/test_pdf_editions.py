@@ -1,6 +1,7 @@
 """The PDF editions as readers meet them: the built site's PDFs, read back with pypdf.
 
-Each check runs for every edition. The expected strings come from the same page views the
+Each check runs for every edition, an edition's checks on one worker, which reads each PDF's text
+layer once (page_texts). The expected strings come from the same page views the
 PDF is made from, so a wrong script (Simplified in the Hong Kong PDF), a missing or reordered
 heading, or a paragraph whose glossary-linked words come out of the text layer out of order
 all fail here. The first page of each PDF is left as a PNG in artifacts/pdf/.
@@ -25,8 +26,9 @@ from generator.pages.edition import site_pages
 from generator.pages.views import PageView
 
 from tests.conftest import ARTIFACTS
+from tests.helpers import one_worker_each
 
-EDITIONS = [pytest.param(lang, id=lang.code) for lang in LANGUAGES]
+EDITIONS = one_worker_each("pdf", {lang.code: lang for lang in LANGUAGES})
 
 
 def pdf_path(built: Path, lang: Language) -> Path:
@@ -54,12 +56,17 @@ def squash(text: str) -> str:
 
 
 @lru_cache(maxsize=None)
+def page_texts(path: Path) -> tuple[str, ...]:
+    """The text layer of each page (pypdf's extraction: about a second per edition, so done once)."""
+    return tuple(page.extract_text() for page in _read(path).pages)
+
+
 def body_text(path: Path, heads: tuple[str, ...]) -> str:
     """The text layer of every page after the contents, with running heads and page numbers
     left out (they interrupt a paragraph that runs onto the next page), whitespace removed."""
     lines = []
-    for page in _read(path).pages:
-        for line in page.extract_text().splitlines():
+    for text in page_texts(path):
+        for line in text.splitlines():
             if line.strip().isdigit() or line.strip() in heads:
                 continue
             lines.append(line)
@@ -137,8 +144,8 @@ def test_contents_link_to_their_pages_and_give_the_page_number(built, plan, lang
     contents = next(i for i in top if i.title == loc.ui("contents"))
     first, after = doc.get_destination_page_number(contents), doc.get_destination_page_number(top[2])
     links, lines = 0, []
-    for page in doc.pages[first:after]:
-        lines += page.extract_text().splitlines()
+    for page, text in zip(doc.pages[first:after], page_texts(pdf_path(built, lang))[first:after]):
+        lines += text.splitlines()
         for annot in page.get("/Annots", []):
             annot = annot.get_object() if isinstance(annot, IndirectObject) else annot
             if annot.get("/Subtype") == "/Link" and ("/Dest" in annot or "/D" in annot.get("/A", {})):
@@ -155,9 +162,10 @@ def test_contents_link_to_their_pages_and_give_the_page_number(built, plan, lang
 
 @pytest.mark.parametrize("lang", EDITIONS)
 def test_pages_are_numbered(built, lang):
-    doc = reader(built, lang)
-    for index, page in enumerate(doc.pages[1:], start=2):
-        assert str(index) in [line.strip() for line in page.extract_text().splitlines()], f"page {index} has no number"
+    texts = page_texts(pdf_path(built, lang))
+    assert len(texts) == len(reader(built, lang).pages) > 1
+    for index, text in enumerate(texts[1:], start=2):
+        assert str(index) in [line.strip() for line in text.splitlines()], f"page {index} has no number"
 
 
 @pytest.mark.parametrize("lang", EDITIONS)
@@ -169,7 +177,7 @@ def test_chapter_titles_come_out_whole_in_order_on_their_pages(built, plan, lang
         item = next(i for i in top if i.title == page.title.text)
         number = doc.get_destination_page_number(item)
         assert number > previous
-        assert squash(page.title.text) in squash(doc.pages[number].extract_text()), page.title.text
+        assert squash(page.title.text) in squash(page_texts(pdf_path(built, lang))[number]), page.title.text
         previous = number
 
 
@@ -214,7 +222,7 @@ def test_text_is_in_the_edition_script(built, plan, lang):
 @pytest.mark.parametrize("lang", EDITIONS)
 def test_title_page_has_document_number_provenance_and_unofficial_note(built, plan, lang):
     loc = localizer(lang, plan)
-    first = squash(reader(built, lang).pages[0].extract_text())
+    first = squash(page_texts(pdf_path(built, lang))[0])
     assert squash(loc.text(plan.front, "document_number")) in first
     if lang.code != "zh-Hant":  # the number as printed (the Hong Kong edition converts it)
         assert squash(plan.front.document_number) in first
