@@ -16,7 +16,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Iterable, Optional
 from urllib.parse import urlsplit
 
 import yaml
@@ -87,10 +87,16 @@ def render_editions(plan: model.Plan, languages: tuple[Language, ...] = LANGUAGE
         files = render_pages(pages, loc, only)
         files.update(parallel_pages.pages(plan, localizers, loc.lang, only))
         editions.append(Edition(loc.lang, loc, files, mkdocs_config(loc.lang, loc, plan, pages)))
-    for loc in localizers.values():
+    return editions
+
+
+def remember(localizers: Iterable[Localizer]) -> None:
+    """Store the Hong Kong conversions the localizers made (RememberedConverter) once the whole site is made
+    with them (root pages and search records included), so that the next build finds every text: one text
+    missed loads jieba again (0.7 s). Never after rendering part of it, which would store a part."""
+    for loc in localizers:
         if isinstance(loc.convert, RememberedConverter):
             loc.convert.remember()
-    return editions
 
 
 def root_page(plan: model.Plan, editions: list[Edition]) -> str:
@@ -281,6 +287,7 @@ def build_editions(root: Path, plan: model.Plan, editions: list[Edition]) -> dic
             (staging / name).write_text(html, encoding="utf-8")
         for ed in editions:
             finish_edition(staging / ed.lang.code, ed, plan)
+        remember(ed.loc for ed in editions)  # the root pages and the search records convert texts too
         csp.apply(staging)
         publish(staging, root / "site")
         times["search, policy, publish"] = time.perf_counter() - t0

@@ -167,6 +167,7 @@ class Preview:
                 return f"site updated in {time.perf_counter() - started:.2f}s ({said[0]}; the rest waits for the next save)"
         updates = [self._compare(ed) for ed in build.render_site(plan, self.root, False, self.log)]
         said.append(f"{_summary(self._publish(plan, updates, root_pages=True))} {time.perf_counter() - started:.2f}s")
+        build.remember(self.published[lang.code].edition.loc for lang in LANGUAGES)
         return f"site updated in {time.perf_counter() - started:.2f}s ({'; then '.join(said)})"
 
     def _first(self, plan: model.Plan, shown: str) -> Optional[str]:

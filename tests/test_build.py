@@ -1,6 +1,6 @@
 """Builds that never lose or half-publish the site: one build at a time (a lock), each staged in
 its own folder, an atomic swap (or one repaired by the next build), and a preview that survives
-every failed rebuild."""
+every failed rebuild; and builds that remember their Hong Kong conversions whole."""
 from __future__ import annotations
 
 import os
@@ -192,3 +192,21 @@ def test_a_relative_root_builds_the_same_site(project, built):
     assert result.returncode == 0, result.stderr
     assert_complete(project / "site", built / "site")
     assert list(project.rglob(".staging-*")) == []
+
+
+@pytest.mark.slow
+def test_a_second_build_of_the_same_data_converts_nothing(project, tmp_path, monkeypatch):
+    """The first build stores every Hong Kong conversion it made, the root pages' and search records'
+    included, so the next one finds them all and never loads the segmenter (0.7 s a build)."""
+    from generator.base import cache
+    from generator.build import build
+    from generator.derive.hongkong.convert import HongKongConverter
+
+    monkeypatch.setattr(cache, "FOLDER", tmp_path / "cache")
+    build(project, log=lambda line: None, make_pdfs=False)
+
+    def converted(self, text):
+        raise AssertionError(f"converted again: {text}")
+
+    monkeypatch.setattr(HongKongConverter, "__call__", converted)
+    build(project, log=lambda line: None, make_pdfs=False)
