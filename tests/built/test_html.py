@@ -103,7 +103,10 @@ THEME_ERRORS = {
 
 @pytest.fixture(scope="module")
 def vnu_messages(built) -> list[dict]:
-    run = subprocess.run(["java", "-jar", str(VNU), "--format", "json", "--skip-non-html", "--errors-only",
+    # One short run: the quick compiler alone (TieredStopAtLevel=1) and the serial collector halve its CPU
+    # time (6.8 → 3.0 s, the same 180 messages); the quick compiler's frames need a larger stack (-Xss).
+    java = ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss16m"]
+    run = subprocess.run([*java, "-jar", str(VNU), "--format", "json", "--skip-non-html", "--errors-only",
                           str(built / "site")], capture_output=True, text=True)
     return json.loads(run.stderr or "{}").get("messages", [])
 
