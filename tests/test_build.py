@@ -1,6 +1,7 @@
 """Builds that never lose or half-publish the site: one build at a time (a lock), each staged in
 its own folder, an atomic swap (or one repaired by the next build), and a preview that survives
-every failed rebuild; and builds that remember their Hong Kong conversions whole."""
+builds beside it (its failed rebuilds: tests/commands/test_preview.py); and builds that remember
+their Hong Kong conversions whole."""
 from __future__ import annotations
 
 import os
@@ -164,23 +165,6 @@ def test_a_build_killed_while_mkdocs_runs_leaves_the_site_and_no_staging(project
     assert_complete(project / "site", built / "site")
     assert run(project, "build", "--no-wait").returncode == 0
     assert list(project.glob(".staging-*")) == []
-
-
-@pytest.mark.slow
-def test_the_preview_survives_a_form_feed_and_every_failed_rebuild(project):
-    """A form feed pasted into a text used to end `make serve` with a traceback (a ReaderError)."""
-    with preview(project) as (url, server):
-        log: list[str] = []
-        threading.Thread(target=lambda: log.extend(server.stdout), daemon=True).start()
-        edit(project, "chapter-1.yaml", "战略举措，大力推进", "战略举措，\f大力推进")
-        deadline = time.monotonic() + 120
-        while not any("problem(s) in data/" in line for line in log) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert any(line.startswith("data/chapter-1.yaml:") and line.rstrip().endswith(
-            "the text contains an invisible character U+000C (FORM FEED): delete it") for line in log), log
-        assert not any("Traceback" in line for line in log), "".join(log)
-        time.sleep(1)
-        assert server.poll() is None, "a mistake in the data must not stop the preview"
 
 
 @pytest.mark.slow

@@ -159,7 +159,8 @@ EDITS = [
 def test_the_preview_publishes_what_a_whole_build_of_the_same_data_publishes(project, tmp_path):
     """Saves of each kind of data file through a running `make serve`: each is published (the shown
     page first) without a whole build unless the navigation changed, and afterwards site/ and docs/
-    are byte for byte those of a whole build of the same data (`diff -r`)."""
+    are byte for byte those of a whole build of the same data (`diff -r`). Mistakes in between (a tab,
+    a form feed) are reported with file and line, publish nothing and leave the preview running."""
     from generator.build import build
 
     with preview(project) as (url, process):
@@ -179,6 +180,15 @@ def test_the_preview_publishes_what_a_whole_build_of_the_same_data_publishes(pro
         assert files_of(project / "site") == before
         edit(project, "glossary.yaml", "terms:\n\t- x", "terms:")
         assert updates.next().startswith("site updated")
+        # a form feed pasted into a text once ended the preview with a traceback (a ReaderError)
+        edit(project, "chapter-1.yaml", "战略举措，大力推进", "战略举措，\f大力推进")
+        updates.next()
+        assert any(l.startswith("data/chapter-1.yaml:") and l.rstrip().endswith(
+            "the text contains an invisible character U+000C (FORM FEED): delete it") for l in updates.lines), updates.lines
+        assert files_of(project / "site") == before
+        edit(project, "chapter-1.yaml", "战略举措，\f大力推进", "战略举措，大力推进")
+        assert updates.next().startswith("site updated")
+        assert not any("Traceback" in l for l in updates.lines), "".join(updates.lines)
         assert process.poll() is None
     reference = tmp_path / "reference"
     shutil.copytree(project, reference, symlinks=True, ignore=shutil.ignore_patterns("site", "docs", ".build*"))
