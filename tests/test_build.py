@@ -63,7 +63,10 @@ def test_a_second_build_waits_for_the_first(project):
             """)], cwd=REPO, stdout=subprocess.PIPE, text=True)
         reader = threading.Thread(target=lambda: output.extend(waiting.stdout), daemon=True)
         reader.start()
-        time.sleep(2)
+        deadline = time.monotonic() + 30
+        while not output and time.monotonic() < deadline:  # until it says it waits
+            time.sleep(0.05)
+        time.sleep(0.3)
         assert waiting.poll() is None and "got the lock\n" not in output
     assert waiting.wait(30) == 0
     reader.join(5)
