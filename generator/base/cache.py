@@ -9,13 +9,14 @@ gives a new name and a stale entry is never read. Deleting the folder only costs
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 FOLDER = Path(tempfile.gettempdir()) / f"shenzhen-plan-cache-{os.getuid() if hasattr(os, 'getuid') else 0}"
 _CODE = Path(__file__).resolve().parent.parent  # generator/: keys name modules relative to it
@@ -84,3 +85,27 @@ def get(name: str) -> Any | None:
 def put(name: str, value: Any) -> None:
     """Store a JSON value under `name` (a `key`); best effort, like put_bytes."""
     put_bytes(FOLDER / name, json.dumps(value).encode("utf-8"))
+
+
+@contextlib.contextmanager
+def one_at_a_time(folder: Path) -> Iterator[None]:
+    """Hold the lock of the cache folder `folder` (FOLDER or a folder in it) for the block.
+
+    Processes that would compute the same slow entries (two builds, or test workers, making the same
+    PDFs) take turns, and the later ones find the entries stored: look again inside the block. An OS
+    file lock (filelock: flock), released by the kernel if its holder is killed. Best effort, like
+    the rest of the cache: where the folder cannot be written, the block runs without a lock.
+    """
+    from filelock import FileLock
+
+    lock = FileLock(str(folder / ".lock"))
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        lock.acquire()
+    except OSError:
+        lock = None
+    try:
+        yield
+    finally:
+        if lock is not None:
+            lock.release()

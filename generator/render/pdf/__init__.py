@@ -67,6 +67,30 @@ def cache_key(html: str) -> str:
     return cache.key("render/pdf/engine.py", html, _fonts_fingerprint(), repr(FONTS)) + ".pdf"
 
 
+def _cached(keys: dict[str, Path]) -> dict[str, bytes]:
+    """The PDFs the cache has (code → bytes), of those whose entries are `keys` (code → entry)."""
+    return {code: data for code, path in keys.items() if (data := cache.get_bytes(path)) is not None}
+
+
+def _make_all(missing: dict[str, str], keys: dict[str, Path], log: Callable[[str], None]) -> dict[str, bytes]:
+    """Make the PDF of each HTML document in `missing` (code → HTML), in parallel, and cache each."""
+    from .engine import check_system
+
+    check_system()
+    log(f"making the PDF editions {', '.join(missing)} (their text changed)")
+    if len(missing) == 1:
+        made = [_make(html) for html in missing.values()]
+    else:
+        import weasyprint  # noqa: F401  (loaded once, before the fork)
+
+        workers = min(len(missing), os.cpu_count() or 1)
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            made = list(pool.map(_make, missing.values()))
+    for code, data in zip(missing, made):
+        cache.put_bytes(keys[code], data, keep=KEEP)
+    return dict(zip(missing, made))
+
+
 def _make(html: str) -> bytes:
     from .engine import render_pdf
 
@@ -84,24 +108,13 @@ def publish(plan: model.Plan, editions: list[tuple[Localizer, list[PageView]]], 
     """
     wanted = {loc.lang.code: document_html(loc, plan, pages) for loc, pages in editions}
     keys = {code: FOLDER / cache_key(html) for code, html in wanted.items()}
-    found = {code: data for code, path in keys.items() if (data := cache.get_bytes(path)) is not None}
-    missing = [code for code in wanted if code not in found]
-    if missing and make:
-        from .engine import check_system
-
-        check_system()
-        log(f"making the PDF editions {', '.join(missing)} (their text changed)")
-        if len(missing) == 1:
-            made = [_make(wanted[missing[0]])]
-        else:
-            import weasyprint  # noqa: F401  (loaded once, before the fork)
-
-            workers = min(len(missing), os.cpu_count() or 1)
-            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                made = list(pool.map(_make, [wanted[c] for c in missing]))
-        for code, data in zip(missing, made):
-            cache.put_bytes(keys[code], data, keep=KEEP)
-            found[code] = data
+    found = _cached(keys)
+    if len(found) < len(wanted) and make:
+        with cache.one_at_a_time(FOLDER):   # a build making the same PDFs finishes first; we take them
+            found = _cached(keys)
+            missing = [code for code in wanted if code not in found]
+            if missing:
+                found.update(_make_all({code: wanted[code] for code in missing}, keys, log))
     result = {code: PdfEdition(code, file_name(code), data, current=True) for code, data in found.items()}
     for code in wanted.keys() - found.keys():
         if previous_site and (old := _read_file(previous_site / code / DOWNLOADS / file_name(code))) is not None:

@@ -40,6 +40,26 @@ def edition_views(plan):
     return [(loc, site_pages(loc, plan)) for loc in (localizer(lang, plan) for lang in LANGUAGES)]
 
 
+def test_two_builds_at_once_make_each_pdf_once(plan, fake_weasyprint, monkeypatch):
+    """Two processes wanting the same PDFs from an empty cache (two builds, two test workers): the
+    second waits for the first and takes its PDFs instead of making them again."""
+    import multiprocessing
+    import time
+
+    slow = render.render_pdf
+    monkeypatch.setattr(render, "render_pdf", lambda html: time.sleep(0.3) or slow(html))
+    views = edition_views(plan)
+    context = multiprocessing.get_context("fork")
+    builds = [context.Process(target=pdf.publish, args=(plan, views), kwargs={"make": True, "log": print})
+              for _ in range(2)]
+    for build_process in builds:
+        build_process.start()
+    for build_process in builds:
+        build_process.join(60)
+    assert [b.exitcode for b in builds] == [0, 0]
+    assert fake_weasyprint() == sorted(lang.html_lang for lang in LANGUAGES), "a PDF was made twice"
+
+
 def test_pdfs_are_made_once_and_remade_only_for_the_edition_whose_text_changed(plan, fake_weasyprint):
     messages: list[str] = []
     first = pdf.publish(plan, edition_views(plan), make=True, log=messages.append)
