@@ -111,7 +111,7 @@ def publish(plan: model.Plan, editions: list[tuple[Localizer, list[PageView]]], 
     found = _cached(keys)
     if len(found) < len(wanted) and make:
         with cache.one_at_a_time(FOLDER):   # a build making the same PDFs finishes first; we take them
-            found = _cached(keys)
+            found.update(_cached({code: key for code, key in keys.items() if code not in found}))
             missing = [code for code in wanted if code not in found]
             if missing:
                 found.update(_make_all({code: wanted[code] for code in missing}, keys, log))
