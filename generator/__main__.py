@@ -82,41 +82,45 @@ def serve(root: Path, port: int) -> int:
     builder = Preview(root, log=lambda line: print(line, flush=True),
                       whole_only=os.environ.get("PLAN_PREVIEW_FULL", "") not in ("", "0"))
 
-    def build_once(shown: str, expected: dict[str, bytes] | None, waiting) -> bool:
-        """One update; its problems are printed, and the previous site/ stays served.
+    def build_once(shown: str, expected: dict[str, bytes] | None, waiting) -> list[str] | None:
+        """One update: [] when it published, its problems when it failed (printed here, and shown
+        by the preview over the open page), None when a save during the update supersedes it.
 
         Whatever goes wrong in an update (even a fault of the generator itself) is printed and
-        the preview goes on: a maintainer fixes the data and saves again. PDFs are made only by
-        `make` (see generator/render/pdf/).
+        the preview goes on, serving the previous site/: a maintainer fixes the data and saves
+        again. PDFs are made only by `make` (see generator/render/pdf/).
         """
         try:
             print(builder.build(shown, expected, waiting), flush=True)
-            return True
+            return []
         except Superseded:  # a save was in progress while the files were read: its own update follows
-            pass
+            return None
         except (DataError, BuildError) as err:
-            report(err)
+            lines = problem_lines(err)
         except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException as err:  # noqa: BLE001 - the preview must outlive any failed build
-            print(f"the build failed ({type(err).__name__}: {err}); the previous site/ is still served. "
-                  "Save a data file to try again.", file=sys.stderr, flush=True)
-        return False
+            lines = [f"the build failed ({type(err).__name__}: {err}); the previous site/ is still served. "
+                     "Save a data file to try again."]
+        print("\n".join(lines), file=sys.stderr, flush=True)
+        return lines
 
     return preview(root, port, build_once)
 
 
-def report(err: DataError | BuildError) -> None:
+def problem_lines(err: DataError | BuildError) -> list[str]:
+    """What a failed build tells the maintainer, a line each: `data/FILE.yaml:LINE: …` per problem
+    of the data and what became of site/ (printed by every command, shown by the preview's page)."""
     if isinstance(err, DataError):
-        for problem in err.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(err.problems)} problem(s) in data/: nothing was built; the previous site/ is unchanged.",
-              file=sys.stderr)
-    else:
-        print(err, file=sys.stderr)
-        if isinstance(err, BuildRunning):
-            return
-        print("nothing was published: the previous site/ is unchanged.", file=sys.stderr)
+        return [*map(str, err.problems),
+                f"{len(err.problems)} problem(s) in data/: nothing was built; the previous site/ is unchanged."]
+    if isinstance(err, BuildRunning):
+        return [str(err)]
+    return [str(err), "nothing was published: the previous site/ is unchanged."]
+
+
+def report(err: DataError | BuildError) -> None:
+    print("\n".join(problem_lines(err)), file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:

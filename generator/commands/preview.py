@@ -6,19 +6,21 @@ its own page is replaced, then reloads the page, keeping the reader's place. The
 notes which edition the browser last asked a page of, so that the builder updates that one
 first. The main process waits for saves (commands/watch.py) and updates site/ with only what
 each save changed (generator/incremental.py). An update swaps in a new `site/` only when it
-succeeded, so a failed one changes nothing in the browser: its problems are printed in the
-terminal.
+succeeded, so a failed one changes no page: its problems are printed in the terminal and
+shown over the open page (`data/FILE.yaml:LINE: …`, the same lines), until a save that builds.
 """
 from __future__ import annotations
 
 import functools
 import http.server
+import json
 import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
+import zlib
 from pathlib import Path
 from typing import Callable, Optional
 from urllib.parse import parse_qs, quote, urlsplit
@@ -26,14 +28,57 @@ from urllib.parse import parse_qs, quote, urlsplit
 from .watch import Watcher, state
 
 LIVE = "/__live/"
-# waits until its page's file is replaced, then reloads; a failed request (server restarting) retries after a pause
+# Waits (long poll) until its page's file is replaced, then reloads; shows the last build's
+# problems over the page while there are any (the answer says which lines, and a token for them);
+# a failed request (server restarting) retries after a pause. Its words are the terminal's: English.
 RELOAD_JS = """(function () {
-  var since = document.currentScript.dataset.version;
+  var tag = document.currentScript, since = tag.dataset.version, told = tag.dataset.told, panel = null;
+  function line(kind, text, css) {
+    var node = document.createElement(kind);
+    node.textContent = text;
+    node.style.cssText = css || "";
+    return node;
+  }
+  function page(inert) {  // the last good build, out of reach while the problems cover it
+    Array.prototype.forEach.call(document.body.children, function (node) {
+      if (node !== panel) node.inert = inert;
+    });
+  }
+  function show(problems) {
+    if (panel) { panel.remove(); panel = null; page(false); }
+    if (!problems.length) return;
+    panel = document.createElement("section");
+    panel.lang = "en"; panel.dir = "ltr"; panel.id = "preview-problems";
+    panel.setAttribute("role", "alert");
+    panel.setAttribute("aria-labelledby", "preview-problems-title");
+    panel.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;box-sizing:border-box;" +
+      "margin:0;padding:1rem 1.25rem;background:#fff;color:#1b1b1b;border-top:.5rem solid #b3261e;" +
+      "font:1rem/1.5 system-ui,sans-serif;text-align:left";
+    var title = line("h2", "The data has a mistake: nothing was published",
+                     "margin:0 0 .5rem;font-size:1.25rem;color:#1b1b1b");
+    title.id = "preview-problems-title";
+    var hide = line("button", "Hide this message and show the last good build",
+                    "font:inherit;padding:.5rem .75rem;border:2px solid #1b1b1b;background:#fff;color:#1b1b1b;cursor:pointer");
+    hide.type = "button";
+    hide.addEventListener("click", function () { panel.remove(); panel = null; page(false); });
+    panel.append(title,
+      line("p", "Fix the file at the line named, and save: this page then reloads by itself. " +
+                "The terminal that runs make serve says the same.", "margin:0 0 .75rem"),
+      line("pre", problems.join("\\n"), "white-space:pre-wrap;overflow-wrap:anywhere;margin:0 0 1rem;" +
+           "padding:.75rem;background:#f4f4f4;color:#1b1b1b;font:.9rem/1.5 ui-monospace,monospace"),
+      hide);
+    panel.tabIndex = -1;
+    document.body.appendChild(panel);
+    page(true);
+    panel.focus();
+  }
   function wait() {
-    fetch("%swait?path=" + encodeURIComponent(location.pathname) + "&since=" + since, {cache: "no-store"})
-      .then(function (r) { return r.text(); })
-      .then(function (v) {
-        if (v !== since) { location.reload(); return; }
+    fetch("%swait?path=" + encodeURIComponent(location.pathname) + "&since=" + encodeURIComponent(since) +
+          "&told=" + encodeURIComponent(told), {cache: "no-store"})
+      .then(function (r) { return r.json(); })
+      .then(function (answer) {
+        if (answer.version !== since) { location.reload(); return; }
+        if (answer.told !== told) { told = answer.told; show(answer.problems); }
         wait();
       })
       .catch(function () { setTimeout(wait, 1000); });
@@ -41,13 +86,24 @@ RELOAD_JS = """(function () {
   wait();
 })();
 """ % LIVE
+# In the place of a page the first build could not make: the reload script shows the problems.
+PROBLEMS_PAGE = ('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>The data has a mistake '
+                 '(make serve)</title></head><body><h1>The data has a mistake</h1><p>The terminal that runs make '
+                 'serve says where; fix it and save, and this page loads the site.</p>{script}</body></html>')
 CHECK = 0.01  # seconds between two looks at a waiting page's file
 SHOWN = 1024  # bytes for the address of the page last sent (the builder updates it first)
+TOLD = 65536  # bytes for the last build's problems (longer ones are cut, the terminal has them all)
 
 
 def script(version: str) -> str:
-    """The reload script's tag for a page whose file had `version` when it was sent."""
-    return f'<script src="{LIVE}reload.js" data-version="{quote(version)}"></script>'
+    """The reload script's tag for a page whose file had `version` when it was sent. It starts
+    as if no problem were shown, so that a page opened while the data has a mistake shows it."""
+    return f'<script src="{LIVE}reload.js" data-version="{quote(version)}" data-told="{token(b"")}"></script>'
+
+
+def token(problems: bytes) -> str:
+    """Names a set of problems (the text of their lines): the page shows new problems when it changes."""
+    return f"{zlib.crc32(problems):08x}"
 
 
 def file_version(path: Path) -> str:
@@ -71,6 +127,7 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
 
     site: Path
     shown: Optional["multiprocessing.sharedctypes.SynchronizedString"] = None  # the address of the last page sent
+    told: Optional["multiprocessing.sharedctypes.SynchronizedString"] = None   # the last build's problems, a line each
 
     def log_message(self, format: str, *args) -> None:  # keep the terminal for build messages
         pass
@@ -80,17 +137,11 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         if url.path == LIVE + "reload.js":
             return self._send(RELOAD_JS.encode(), "text/javascript; charset=utf-8")
         if url.path == LIVE + "wait":
-            query = parse_qs(url.query)
-            page = self._file(query.get("path", ["/"])[0])
-            since = query.get("since", [""])[0]
-            deadline = time.monotonic() + 25
-            while (version := file_version(page)) == since and time.monotonic() < deadline:
-                time.sleep(CHECK)
-            return self._send(version.encode(), "text/plain")
+            return self._wait(parse_qs(url.query))
         path = Path(self.translate_path(url.path))
-        if path.is_dir():
-            if not url.path.endswith("/"):
-                return super().do_GET()  # the redirect to the folder
+        if path.is_dir() and not url.path.endswith("/"):
+            return super().do_GET()  # the redirect to the folder
+        if url.path.endswith("/"):
             path = path / "index.html"
         if path.suffix == ".html" and path.is_file():
             with path.open("rb") as page:  # the version of exactly the bytes sent
@@ -100,7 +151,27 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             if self.shown is not None:
                 self.shown.value = url.path.encode()[:SHOWN - 1]
             return self._send(html.encode("utf-8"), "text/html; charset=utf-8")
+        if path.suffix == ".html" and self._problems()[1]:  # no page yet: the first build failed
+            return self._send(PROBLEMS_PAGE.format(script=script("none")).encode(), "text/html; charset=utf-8", 503)
         return super().do_GET()
+
+    def _wait(self, query: dict[str, list[str]]) -> None:
+        """Answers when the page's file is replaced or the problems shown change (25 s at most):
+        {"version": the file's, "told": the problems' token, "problems": [line, …]}."""
+        page = self._file(query.get("path", ["/"])[0])
+        since, told = query.get("since", [""])[0], query.get("told", [""])[0]
+        deadline = time.monotonic() + 25
+        while ((version := file_version(page)) == since and self._problems()[0] == told
+               and time.monotonic() < deadline):
+            time.sleep(CHECK)
+        now, problems = self._problems()
+        answer = {"version": version, "told": now, "problems": problems}
+        return self._send(json.dumps(answer, ensure_ascii=False).encode(), "application/json; charset=utf-8")
+
+    def _problems(self) -> tuple[str, list[str]]:
+        """The last build's problems, a line each ([] when it published), and their token."""
+        text = self.told.value if self.told is not None else b""
+        return token(text), text.decode(errors="replace").splitlines()
 
     def _file(self, url_path: str) -> Path:
         """The file of site/ that answers `url_path` (a folder's index.html)."""
@@ -111,8 +182,8 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         self.directory = str(self.site)
         return super().translate_path(path)
 
-    def _send(self, body: bytes, kind: str) -> None:
-        self.send_response(200)
+    def _send(self, body: bytes, kind: str, status: int = 200) -> None:
+        self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
@@ -133,26 +204,29 @@ class QuietServer(http.server.ThreadingHTTPServer):
 
 
 def run_server(site: Path, port: int, parent: int,
-               shown: Optional["multiprocessing.sharedctypes.SynchronizedString"] = None) -> None:
+               shown: Optional["multiprocessing.sharedctypes.SynchronizedString"] = None,
+               told: Optional["multiprocessing.sharedctypes.SynchronizedString"] = None) -> None:
     """Serve until the builder process (`parent`) is gone, however it ended; note in `shown` the address
-    of the last page sent (the page the browser shows)."""
+    of the last page sent (the page the browser shows), and show the pages the problems in `told`."""
     def orphaned() -> None:
         while os.getppid() == parent:
             time.sleep(0.5)
         os._exit(0)
 
     threading.Thread(target=orphaned, daemon=True).start()
-    handler = type("Handler", (PreviewHandler,), {"site": site, "shown": shown})
+    handler = type("Handler", (PreviewHandler,), {"site": site, "shown": shown, "told": told})
     with QuietServer(("127.0.0.1", port), functools.partial(handler, directory=str(site))) as httpd:
         httpd.serve_forever()
 
 
-# build_once(address of the page shown, expected state of data/ or None, whether another save waits) → succeeded
-Build = Callable[[str, Optional[dict[str, bytes]], Callable[[], bool]], bool]
+# build_once(address of the page shown, expected state of data/ or None, whether another save waits)
+#   → [] when it published, its problems (a line each) when it failed, None when a later save supersedes it
+Build = Callable[[str, Optional[dict[str, bytes]], Callable[[], bool]], Optional[list[str]]]
 
 
-def watch(data: Path, build_once: Build, shown: Callable[[], str]) -> None:
-    """Call build_once after each save of data/*.yaml that changed a file's contents, once the save is complete."""
+def watch(data: Path, build_once: Build, shown: Callable[[], str], tell: Callable[[list[str]], None]) -> None:
+    """Call build_once after each save of data/*.yaml that changed a file's contents, once the save is
+    complete, and `tell` the pages what it found (its problems, or [] once a build published)."""
     watcher = Watcher(data)
     built = state(data)
     try:
@@ -161,23 +235,37 @@ def watch(data: Path, build_once: Build, shown: Callable[[], str]) -> None:
             now = state(data)
             if now != built:
                 built = now
-                build_once(shown(), now, watcher.waiting)
+                found = build_once(shown(), now, watcher.waiting)
+                if found is not None:
+                    tell(found)
     finally:
         watcher.close()
 
 
+def told_text(problems: list[str]) -> bytes:
+    """The problems as the server keeps them: their lines, cut to fit TOLD bytes (the terminal has them all)."""
+    text = "\n".join(problems).encode()
+    if len(text) < TOLD:
+        return text
+    return text[:TOLD - 64].decode(errors="ignore").rsplit("\n", 1)[0].encode() + "\n… (more in the terminal)".encode()
+
+
 def serve(root: Path, port: int, build_once: Build) -> int:
     """Build, start the server process, then update site/ on every save until Ctrl+C."""
-    build_once("", None, lambda: False)
-    context = multiprocessing.get_context("spawn")  # the server shares nothing with the builds but `shown`
-    shown = context.Array("c", SHOWN)
-    server = context.Process(target=run_server, args=(root / "site", port, os.getpid(), shown), daemon=True)
+    context = multiprocessing.get_context("spawn")  # the server shares nothing with the builds but these
+    shown, told = context.Array("c", SHOWN), context.Array("c", TOLD)
+
+    def tell(problems: list[str]) -> None:
+        told.value = told_text(problems)
+
+    tell(build_once("", None, lambda: False) or [])
+    server = context.Process(target=run_server, args=(root / "site", port, os.getpid(), shown, told), daemon=True)
     server.start()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # `kill` stops the server too (finally below)
     print(f"serving the site at http://127.0.0.1:{port}/ — edit data/*.yaml and the page reloads "
           "(Ctrl+C to stop)", flush=True)
     try:
-        watch(root / "data", build_once, lambda: shown.value.decode(errors="replace"))
+        watch(root / "data", build_once, lambda: shown.value.decode(errors="replace"), tell)
     except KeyboardInterrupt:
         pass
     finally:

@@ -1,5 +1,5 @@
 """`make serve`: an edit to a data file rebuilds the site and reloads the open page; a mistake
-does not (the terminal says why, the page keeps the last good build)."""
+does not (the terminal and the open page say why; under it, the page keeps the last good build)."""
 from __future__ import annotations
 
 import functools
@@ -12,9 +12,10 @@ import time
 
 import pytest
 
-from generator.commands.preview import QuietServer
+from generator.commands.preview import PROBLEMS_PAGE, PreviewHandler, QuietServer, token
 
 from tests.browser import preview
+from tests.conftest import AXE
 from tests.helpers import edit
 
 
@@ -24,12 +25,16 @@ def lines_of(process, into: list[str]) -> threading.Thread:
     return thread
 
 
+AXE_PANEL = """async () => (await axe.run('#preview-problems', {runOnly: {type: 'tag',
+    values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})).violations.map(v => v.id)"""
+
+
 @pytest.mark.browser
 def test_saving_a_data_file_reloads_the_page(project, page):
     with preview(project) as (url, process):
         output: list[str] = []
         lines_of(process, output)
-        page = page(url + "/en/notice/", height=720)
+        page = page(url + "/en/notice/", height=720, init=AXE)
         document = page.evaluate("() => performance.timeOrigin")  # changes with every (re)load
         edit(project, "closing.yaml", "Copy to: General Office", "Copy to (edited): General Office")
         page.wait_for_function("() => document.body.innerText.includes('Copy to (edited): General Office')",
@@ -37,17 +42,27 @@ def test_saving_a_data_file_reloads_the_page(project, page):
         reloaded = page.evaluate("() => performance.timeOrigin")
         assert reloaded != document, "the text changed without a reload?"
 
-        # a mistake: the build stops, the terminal says where, and the page is not reloaded
+        # a mistake: the build stops, the terminal and the open page say where, and the page is not reloaded
         edit(project, "closing.yaml", "lines:", "lines:\n\t- x")
         deadline = time.monotonic() + 30
         while not any("problem(s) in data/" in line for line in output) and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert any(line.startswith("data/closing.yaml:") and "a tab is used for indentation" in line
-                   for line in output), output
-        time.sleep(1)
+        mistake = next((line.strip() for line in output if line.startswith("data/closing.yaml:")), None)
+        assert mistake and "a tab is used for indentation" in mistake, output
+        told = page.wait_for_selector("#preview-problems[role=alert][lang=en]", timeout=10_000)
+        assert mistake in told.inner_text(), "the open page must show the terminal's line, with file and line"
+        assert page.evaluate("() => document.activeElement.id") == "preview-problems"
+        page.keyboard.press("Tab")  # the page under it is out of reach: Tab goes to the panel's button
+        assert page.evaluate("() => document.activeElement.closest('#preview-problems') !== null")
+        violations = page.evaluate(AXE_PANEL)
+        assert violations == [], violations
         assert page.evaluate("() => performance.timeOrigin") == reloaded, "a failed build must not reload the page"
-        assert "Copy to (edited): General Office" in page.inner_text("body")
+        assert "Copy to (edited): General Office" in page.inner_text("main"), "the last good build stays under it"
         assert process.poll() is None, "a mistake in the data must not stop the preview"
+        # the fix: the problems go (a build that changes no page of this one clears them too)
+        edit(project, "closing.yaml", "lines:\n\t- x", "lines:")
+        page.wait_for_selector("#preview-problems", state="detached", timeout=30_000)
+        assert page.evaluate("() => document.querySelector('main').inert") is False
         page.context.close()  # before the preview stops (the fixture closes it again at teardown, harmlessly)
     # stopping the preview (SIGTERM, as a terminal or CI does) stops its server process too
     port = int(url.rsplit(":", 1)[1])
@@ -90,6 +105,78 @@ def test_a_dropped_connection_prints_no_traceback_but_a_real_error_does(tmp_path
     server.shutdown()
     server.server_close()
     assert "ValueError: a real fault" in capfd.readouterr().err
+
+
+def _get(url: str, timeout: float = 30) -> tuple[int, str]:
+    """The status and text of an answer of the preview's server (an error status is an answer too)."""
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as reply:
+            return reply.status, reply.read().decode("utf-8")
+    except urllib.error.HTTPError as err:
+        return err.code, err.read().decode("utf-8")
+
+
+def test_the_open_page_is_told_the_problems_of_the_last_build_and_when_they_go(tmp_path):
+    """The server behind `make serve` (PreviewHandler): the long poll of an open page answers as
+    soon as a build's problems change, with their lines; a page opened later learns them at once;
+    a page that no build has made yet is the problems page while there are problems, else a 404."""
+    import json
+    import multiprocessing
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<html><body><main>last good</main></body></html>", encoding="utf-8")
+    told = multiprocessing.Array("c", 4096)
+    handler = type("Handler", (PreviewHandler,), {"site": site, "told": told})
+    server = QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        status, html = _get(url + "/")
+        assert status == 200 and 'data-told="%s"' % token(b"") in html
+        version = html.split('data-version="')[1].split('"')[0]
+        wait = f"{url}/__live/wait?path=/&since={version}&told={token(b'')}"
+        lines = ["data/site.yaml:12: `title` is empty: write the plan's title",
+                 "1 problem(s) in data/: nothing was built; the previous site/ is unchanged."]
+        threading.Timer(0.3, lambda: setattr(told, "value", "\n".join(lines).encode())).start()
+        started = time.monotonic()
+        answer = json.loads(_get(wait)[1])
+        assert time.monotonic() - started < 5, "the open page waited for its long poll to time out"
+        assert answer == {"version": version, "told": token("\n".join(lines).encode()), "problems": lines}
+        # a page opened now starts as if nothing were shown: it is answered at once
+        assert json.loads(_get(wait, timeout=5)[1])["problems"] == lines
+        status, html = _get(url + "/en/")  # no build made it
+        assert status == 503 and html.startswith(PROBLEMS_PAGE.split("{script}")[0]) and "/__live/reload.js" in html
+        told.value = b""  # a build published
+        answer = json.loads(_get(f"{url}/__live/wait?path=/&since={version}&told={answer['told']}", timeout=5)[1])
+        assert answer["problems"] == [] and answer["told"] == token(b"")
+        assert _get(url + "/en/")[0] == 404
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_first_build_that_fails_serves_its_problems_until_a_save_builds(project):
+    """`make serve` on data with a mistake: no site yet, so every page answers with the problems
+    page (503) and the open page's poll has the terminal's lines; the fix builds and serves the site."""
+    import json
+
+    edit(project, "closing.yaml", "lines:", "lines:\n\t- x")
+    with preview(project) as (url, process):
+        updates = Updates(process)
+        status, html = _get(url + "/en/")
+        assert status == 503 and "The data has a mistake" in html
+        answer = json.loads(_get(f"{url}/__live/wait?path=/en/&since=none&told=")[1])
+        assert answer["version"] == "none"
+        assert any(line.startswith("data/closing.yaml:") and "a tab is used for indentation" in line
+                   for line in answer["problems"]), answer
+        edit(project, "closing.yaml", "lines:\n\t- x", "lines:")
+        assert updates.next().startswith("site built")
+        assert _get(url + "/en/")[0] == 200
+        assert json.loads(_get(f"{url}/__live/wait?path=/en/&since=none&told=", timeout=5)[1])["problems"] == []
 
 
 # --- updating only what a save changed (generator/incremental.py) ------------------------
