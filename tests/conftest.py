@@ -61,6 +61,8 @@ def built(tmp_path_factory) -> Path:
 
 ARTIFACTS = REPO / "artifacts"
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+# WCAG 2.0–2.2 A and AA, plus axe's best practices (e.g. a name for every dialog, as Lighthouse checks)
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 

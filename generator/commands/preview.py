@@ -44,8 +44,11 @@ RELOAD_JS = """(function () {
       if (node !== panel) node.inert = inert;
     });
   }
-  function show(problems) {
+  function close() {
     if (panel) { panel.remove(); panel = null; page(false); }
+  }
+  function show(problems) {
+    close();
     if (!problems.length) return;
     panel = document.createElement("section");
     panel.lang = "en"; panel.dir = "ltr"; panel.id = "preview-problems";
@@ -60,7 +63,7 @@ RELOAD_JS = """(function () {
     var hide = line("button", "Hide this message and show the last good build",
                     "font:inherit;padding:.5rem .75rem;border:2px solid #1b1b1b;background:#fff;color:#1b1b1b;cursor:pointer");
     hide.type = "button";
-    hide.addEventListener("click", function () { panel.remove(); panel = null; page(false); });
+    hide.addEventListener("click", close);
     panel.append(title,
       line("p", "Fix the file at the line named, and save: this page then reloads by itself. " +
                 "The terminal that runs make serve says the same.", "margin:0 0 .75rem"),
@@ -98,12 +101,15 @@ TOLD = 65536  # bytes for the last build's problems (longer ones are cut, the te
 def script(version: str) -> str:
     """The reload script's tag for a page whose file had `version` when it was sent. It starts
     as if no problem were shown, so that a page opened while the data has a mistake shows it."""
-    return f'<script src="{LIVE}reload.js" data-version="{quote(version)}" data-told="{token(b"")}"></script>'
+    return f'<script src="{LIVE}reload.js" data-version="{quote(version)}" data-told="{NOTHING_TOLD}"></script>'
 
 
 def token(problems: bytes) -> str:
     """Names a set of problems (the text of their lines): the page shows new problems when it changes."""
     return f"{zlib.crc32(problems):08x}"
+
+
+NOTHING_TOLD = token(b"")  # the token of no problem: the last build published
 
 
 def file_version(path: Path) -> str:
@@ -138,11 +144,9 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             return self._send(RELOAD_JS.encode(), "text/javascript; charset=utf-8")
         if url.path == LIVE + "wait":
             return self._wait(parse_qs(url.query))
-        path = Path(self.translate_path(url.path))
-        if path.is_dir() and not url.path.endswith("/"):
+        if not url.path.endswith("/") and Path(self.translate_path(url.path)).is_dir():
             return super().do_GET()  # the redirect to the folder
-        if url.path.endswith("/"):
-            path = path / "index.html"
+        path = self._file(url.path)
         if path.suffix == ".html" and path.is_file():
             with path.open("rb") as page:  # the version of exactly the bytes sent
                 version, html = _version(os.fstat(page.fileno())), page.read().decode("utf-8")
@@ -151,7 +155,7 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             if self.shown is not None:
                 self.shown.value = url.path.encode()[:SHOWN - 1]
             return self._send(html.encode("utf-8"), "text/html; charset=utf-8")
-        if path.suffix == ".html" and self._problems()[1]:  # no page yet: the first build failed
+        if path.suffix == ".html" and self._told():  # no build made this page: the first build failed
             return self._send(PROBLEMS_PAGE.format(script=script("none")).encode(), "text/html; charset=utf-8", 503)
         return super().do_GET()
 
@@ -161,22 +165,22 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         page = self._file(query.get("path", ["/"])[0])
         since, told = query.get("since", [""])[0], query.get("told", [""])[0]
         deadline = time.monotonic() + 25
-        while ((version := file_version(page)) == since and self._problems()[0] == told
-               and time.monotonic() < deadline):
+        while True:
+            version, text = file_version(page), self._told()
+            if version != since or token(text) != told or time.monotonic() >= deadline:
+                break
             time.sleep(CHECK)
-        now, problems = self._problems()
-        answer = {"version": version, "told": now, "problems": problems}
+        answer = {"version": version, "told": token(text), "problems": text.decode(errors="replace").splitlines()}
         return self._send(json.dumps(answer, ensure_ascii=False).encode(), "application/json; charset=utf-8")
 
-    def _problems(self) -> tuple[str, list[str]]:
-        """The last build's problems, a line each ([] when it published), and their token."""
-        text = self.told.value if self.told is not None else b""
-        return token(text), text.decode(errors="replace").splitlines()
+    def _told(self) -> bytes:
+        """The last build's problems, their lines joined (b"" when it published)."""
+        return self.told.value if self.told is not None else b""
 
     def _file(self, url_path: str) -> Path:
-        """The file of site/ that answers `url_path` (a folder's index.html)."""
+        """The file of site/ that answers `url_path` (a folder's index.html, also before a build makes it)."""
         path = Path(self.translate_path(url_path))
-        return path / "index.html" if path.is_dir() else path
+        return path / "index.html" if url_path.endswith("/") or path.is_dir() else path
 
     def translate_path(self, path: str) -> str:  # always the current site/, even after a swap
         self.directory = str(self.site)

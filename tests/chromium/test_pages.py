@@ -7,13 +7,11 @@ import pytest
 from generator.model.languages import LANGUAGES
 
 from tests.browser import FIRST_SCREEN, serve
-from tests.conftest import ARTIFACTS, AXE
+from tests.conftest import ARTIFACTS, AXE, AXE_TAGS
 from tests.helpers import all_pages, edition_pages, visited_once
 
 pytestmark = pytest.mark.browser  # starts Chromium: `pytest -m "not browser"` leaves it out
 
-# WCAG 2.0–2.2 A and AA, plus axe's best practices (e.g. a name for every dialog, as Lighthouse checks)
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 
 _visits: dict[str, dict] = {}
 
