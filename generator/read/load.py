@@ -73,6 +73,7 @@ def load_plan(data_dir: Path, reuse: Reuse | None = None) -> model.Plan:
     if not chapter_files:
         problems.append(Problem(f"{data_dir.name}/chapter-1.yaml", 1, "no chapter files (chapter-1.yaml …) found"))
     chapters = [parse(name, "chapter") for _, name in chapter_files]
+    problems.extend(_check_unread(data_dir))
 
     site, front, glossary, closing, overrides, terms, editorial, key_terms, indicators, projects = (
         files[name] for name in ("site", "front", "glossary", "closing", "hk-overrides", "terms", "about",
@@ -122,6 +123,18 @@ def load_plan(data_dir: Path, reuse: Reuse | None = None) -> model.Plan:
     if problems:
         raise DataError(problems)
     return plan
+
+
+def _check_unread(data_dir: Path) -> list[Problem]:
+    """A YAML file in data/ that no part of the site reads (a chapter file renamed, a misspelt name, .yml):
+    its edits would be lost without a word. Editors' own files (.#name.yaml, …) start with a dot."""
+    known = {f"{name}.yaml" for name in model.FILES if name != "chapter"}
+    return [Problem(f"{data_dir.name}/{path.name}", 1,
+                    f"no part of the site reads this file: the data files are {', '.join(sorted(known))} and "
+                    "chapter-N.yaml (N a number): rename it, or move it out of data/")
+            for path in sorted(data_dir.iterdir())
+            if path.suffix in (".yaml", ".yml") and not path.name.startswith(".")
+            and path.name not in known and not CHAPTER_FILE.match(path.name)]
 
 
 def _parse_reusing(data_dir: Path, filename: str, schema: str, schema_dir: Path, problems: list[Problem],

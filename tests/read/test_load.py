@@ -64,6 +64,29 @@ def test_unknown_page_reference(project):
     assert any("`contents` lists `ch6`, which is not a page" in p for p in problems_of(project))
 
 
+# (how a data file was renamed, from → to): each is named, with line 1 and what the files must be called
+UNREAD = [("chapter-3.yaml", "chapter-3-old.yaml"), ("chapter-3.yaml", "chapter-3.yml"),
+          ("glossary.yaml", "glosary.yaml"), (None, "notes.yaml")]
+
+
+@pytest.mark.parametrize("old, new", UNREAD)
+def test_a_yaml_file_no_part_of_the_site_reads_is_named(project, old, new):
+    data = project / "data"
+    if old is None:
+        (data / new).write_text("a: 1\n", encoding="utf-8")
+    else:
+        (data / old).rename(data / new)
+    assert any(p.startswith(f"data/{new}:1: no part of the site reads this file:") and "chapter-N.yaml" in p
+               and "rename it" in p for p in problems_of(project)), problems_of(project)
+
+
+def test_an_editors_own_file_beside_the_data_is_not_a_data_file(project):
+    (project / "data" / ".#chapter-3.yaml").write_text("x", encoding="utf-8")  # Emacs' lock file
+    from generator.read.load import load_plan
+
+    load_plan(project / "data")
+
+
 def test_invalid_id_and_empty_text(project):
     edit(project, "chapter-2.yaml", "- id: ch2-s1-p1", "- id: Ch2 S1")
     edit(project, "chapter-2.yaml", 'title: "指导思想。"', 'title: ""')
