@@ -82,7 +82,7 @@ def serve(root: Path, port: int) -> int:
     builder = Preview(root, log=lambda line: print(line, flush=True),
                       whole_only=os.environ.get("PLAN_PREVIEW_FULL", "") not in ("", "0"))
 
-    def build_once(shown: str, expected: dict[str, bytes] | None, waiting) -> list[str] | None:
+    def build_once(shown: str, expected: dict[str, bytes] | None, waiting, valid) -> list[str] | None:
         """One update: [] when it published, its problems when it failed (printed here, and shown
         by the preview over the open page), None when a save during the update supersedes it.
 
@@ -91,36 +91,37 @@ def serve(root: Path, port: int) -> int:
         again. PDFs are made only by `make` (see generator/render/pdf/).
         """
         try:
-            print(builder.build(shown, expected, waiting), flush=True)
+            print(builder.build(shown, expected, waiting, valid), flush=True)
             return []
         except Superseded:  # a save was in progress while the files were read: its own update follows
             return None
         except (DataError, BuildError) as err:
-            lines = problem_lines(err)
+            lines = problem_lines(err, root / "site")
         except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException as err:  # noqa: BLE001 - the preview must outlive any failed build
-            lines = [f"the build failed ({type(err).__name__}: {err}); the previous site/ is still served. "
-                     "Save a data file to try again."]
+            served = "the previous site/ is still served" if (root / "site").is_dir() else "there is no site/ yet"
+            lines = [f"the build failed ({type(err).__name__}: {err}); {served}. Save a data file to try again."]
         print("\n".join(lines), file=sys.stderr, flush=True)
         return lines
 
     return preview(root, port, build_once)
 
 
-def problem_lines(err: DataError | BuildError) -> list[str]:
+def problem_lines(err: DataError | BuildError, site: Path) -> list[str]:
     """What a failed build tells the maintainer, a line each: `data/FILE.yaml:LINE: …` per problem
-    of the data and what became of site/ (printed by every command, shown by the preview's page)."""
+    of the data and what became of `site` (printed by every command, shown by the preview's page):
+    unchanged, or, before any build made one, still missing."""
+    kept = "the previous site/ is unchanged" if site.is_dir() else "there is no site/ yet: no build has made one"
     if isinstance(err, DataError):
-        return [*map(str, err.problems),
-                f"{len(err.problems)} problem(s) in data/: nothing was built; the previous site/ is unchanged."]
+        return [*map(str, err.problems), f"{len(err.problems)} problem(s) in data/: nothing was built; {kept}."]
     if isinstance(err, BuildRunning):
         return [str(err)]
-    return [str(err), "nothing was published: the previous site/ is unchanged."]
+    return [str(err), f"nothing was published: {kept}."]
 
 
-def report(err: DataError | BuildError) -> None:
-    print("\n".join(problem_lines(err)), file=sys.stderr)
+def report(err: DataError | BuildError, site: Path) -> None:
+    print("\n".join(problem_lines(err, site)), file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -162,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
             return serve(args.root, args.port)
         return do_build(args.root, wait=not args.no_wait)
     except (DataError, BuildError) as err:
-        report(err)
+        report(err, args.root / "site")
         return 1
 
 

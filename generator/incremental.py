@@ -23,9 +23,11 @@ or the plan's title are in the edition's MkDocs configuration; then a new Sessio
 that edition's pages, still in this process (step 3). A whole build is run instead when the
 set of files or the navigation changes (a page added or removed, a title in the navigation),
 when site/ was replaced by another build (`make` in another terminal), on the first save after
-a failed update, and with PLAN_PREVIEW_FULL=1 (the way the preview worked before).
+an update that failed past loading the data (a mistake in the data stops before anything is
+written: the save that fixes it is an ordinary update), and with PLAN_PREVIEW_FULL=1 (the way the
+preview worked before). A save that leaves the rest for a waiting save: commands/preview.py watch().
 Whichever way, the published site/ is the one a whole build gives from the same data, byte
-for byte (tests/test_preview.py).
+for byte (tests/commands/test_preview.py).
 """
 from __future__ import annotations
 
@@ -101,14 +103,16 @@ class Preview:
         self.site = ""  # site_version() of the site/ this process last published
 
     def build(self, shown: str = "", expected: Optional[dict[str, bytes]] = None,
-              waiting: Callable[[], bool] = lambda: False) -> str:
+              waiting: Callable[[], bool] = lambda: False, valid: Callable[[], None] = lambda: None) -> str:
         """Bring site/ up to date with data/; return what was done, in one line for the terminal.
 
         `shown`: the address of the page the browser shows ("/en/ch5/"), updated first. `expected`:
         file name → SHA-256 of the data files as the watcher saw them complete; if the files read
         differ, a save is in progress and Superseded is raised (nothing is built from a half-saved
         file). `waiting()`: whether another save is already waiting (then the rest of the site waits
-        for it, after the shown page).
+        for it, after the shown page). `valid()` is called once the data loaded without a mistake, before
+        anything is published (the preview then takes the last mistake off the open page, which reloads
+        into the new build without it).
         Raises DataError or BuildError; site/ then stays as it was.
         """
         started = time.perf_counter()
@@ -116,6 +120,7 @@ class Preview:
             for line in repair(self.root):
                 self.log(line)
             plan = self._load(expected)
+            valid()
             try:
                 if self.whole_only:
                     raise Whole("PLAN_PREVIEW_FULL is set")

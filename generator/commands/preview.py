@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import itertools
 import json
 import multiprocessing
 import os
@@ -32,6 +33,7 @@ LIVE = "/__live/"
 # problems over the page while there are any (the answer says which lines, and a token for them);
 # a failed request (server restarting) retries after a pause. Its words are the terminal's: English.
 RELOAD_JS = """(function () {
+  // since: the version of this page's file when sent ("none": no build made it, this is the problems page)
   var tag = document.currentScript, since = tag.dataset.version, told = tag.dataset.told, panel = null;
   function line(kind, text, css) {
     var node = document.createElement(kind);
@@ -60,7 +62,7 @@ RELOAD_JS = """(function () {
     var title = line("h2", "The data has a mistake: nothing was published",
                      "margin:0 0 .5rem;font-size:1.25rem;color:#1b1b1b");
     title.id = "preview-problems-title";
-    var hide = line("button", "Hide this message and show the last good build",
+    var hide = line("button", since === "none" ? "Hide this message" : "Hide this message and show the last good build",
                     "font:inherit;padding:.5rem .75rem;border:2px solid #1b1b1b;background:#fff;color:#1b1b1b;cursor:pointer");
     hide.type = "button";
     hide.addEventListener("click", close);
@@ -71,6 +73,7 @@ RELOAD_JS = """(function () {
            "padding:.75rem;background:#f4f4f4;color:#1b1b1b;font:.9rem/1.5 ui-monospace,monospace"),
       hide);
     panel.tabIndex = -1;
+    panel.addEventListener("keydown", function (event) { if (event.key === "Escape") close(); });
     document.body.appendChild(panel);
     page(true);
     panel.focus();
@@ -170,11 +173,13 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             if version != since or token(text) != told or time.monotonic() >= deadline:
                 break
             time.sleep(CHECK)
-        answer = {"version": version, "told": token(text), "problems": text.decode(errors="replace").splitlines()}
+        problems = text.decode(errors="replace").splitlines()[1:]  # (the first line numbers the failed build)
+        answer = {"version": version, "told": token(text), "problems": problems}
         return self._send(json.dumps(answer, ensure_ascii=False).encode(), "application/json; charset=utf-8")
 
     def _told(self) -> bytes:
-        """The last build's problems, their lines joined (b"" when it published)."""
+        """The number of the last failed build, then its problems, a line each (told_text); b"" when the
+        last build published."""
         return self.told.value if self.told is not None else b""
 
     def _file(self, url_path: str) -> Path:
@@ -223,32 +228,49 @@ def run_server(site: Path, port: int, parent: int,
         httpd.serve_forever()
 
 
-# build_once(address of the page shown, expected state of data/ or None, whether another save waits)
+# build_once(address of the page shown, expected state of data/ or None, whether another save waits,
+#            called once the data has no mistake, before anything is published)
 #   → [] when it published, its problems (a line each) when it failed, None when a later save supersedes it
-Build = Callable[[str, Optional[dict[str, bytes]], Callable[[], bool]], Optional[list[str]]]
+Build = Callable[[str, Optional[dict[str, bytes]], Callable[[], bool], Callable[[], None]], Optional[list[str]]]
 
 
 def watch(data: Path, build_once: Build, shown: Callable[[], str], tell: Callable[[list[str]], None]) -> None:
     """Call build_once after each save of data/*.yaml that changed a file's contents, once the save is
-    complete, and `tell` the pages what it found (its problems, or [] once a build published)."""
+    complete, and `tell` the pages what it found (its problems, or [] once the data has no mistake).
+
+    A build that left work for the next save (it was superseded, or it published the shown page and
+    left the rest because another save was waiting) is followed by one after the next save even if
+    that save changed no byte (an editor that writes a file twice): else the rest of the site would
+    wait for a save that changes something.
+    """
     watcher = Watcher(data)
-    built = state(data)
+    built, unfinished = state(data), False
     try:
         while True:
             watcher.wait()
             now = state(data)
-            if now != built:
-                built = now
-                found = build_once(shown(), now, watcher.waiting)
-                if found is not None:
+            if now != built or unfinished:
+                built, asked = now, []
+
+                def waiting() -> bool:  # a True answer is the builder leaving the rest for the next save
+                    asked.append(watcher.waiting())
+                    return asked[-1]
+
+                found = build_once(shown(), now, waiting, lambda: tell([]))
+                unfinished = found is None or any(asked)
+                if found:
                     tell(found)
     finally:
         watcher.close()
 
 
-def told_text(problems: list[str]) -> bytes:
-    """The problems as the server keeps them: their lines, cut to fit TOLD bytes (the terminal has them all)."""
-    text = "\n".join(problems).encode()
+def told_text(problems: list[str], failed: int) -> bytes:
+    """The problems as the server keeps them: the number of the failed build (so that the same mistake
+    saved again is shown again, even over a page where it was hidden), then their lines, cut to fit
+    TOLD bytes (the terminal has them all); b"" for no problem."""
+    if not problems:
+        return b""
+    text = f"{failed}\n".encode() + "\n".join(problems).encode()
     if len(text) < TOLD:
         return text
     return text[:TOLD - 64].decode(errors="ignore").rsplit("\n", 1)[0].encode() + "\n… (more in the terminal)".encode()
@@ -259,10 +281,12 @@ def serve(root: Path, port: int, build_once: Build) -> int:
     context = multiprocessing.get_context("spawn")  # the server shares nothing with the builds but these
     shown, told = context.Array("c", SHOWN), context.Array("c", TOLD)
 
-    def tell(problems: list[str]) -> None:
-        told.value = told_text(problems)
+    failed = itertools.count(1)
 
-    tell(build_once("", None, lambda: False) or [])
+    def tell(problems: list[str]) -> None:
+        told.value = told_text(problems, next(failed) if problems else 0)
+
+    tell(build_once("", None, lambda: False, lambda: None) or [])
     server = context.Process(target=run_server, args=(root / "site", port, os.getpid(), shown, told), daemon=True)
     server.start()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # `kill` stops the server too (finally below)

@@ -5,7 +5,7 @@ makes the navigation and the theme's template environment, renders every page's 
 then writes every page through the theme. A Session does those steps once, in the same order
 and with the same plugin events, and keeps the results. Afterwards `rebuild` redoes only the
 last two steps for the pages named, with MkDocs' own functions (_populate_page, _build_page),
-so that each page comes out byte for byte as a whole build writes it (tests/test_preview.py
+so that each page comes out byte for byte as a whole build writes it (tests/commands/test_preview.py
 compares). Measured on this site: a whole edition through MkDocs in a fresh process takes
 about 2 s; one chapter page in a Session about 15 ms.
 

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from generator.commands.preview import PROBLEMS_PAGE, PreviewHandler, QuietServer, token
+from generator.commands.preview import PROBLEMS_PAGE, TOLD, PreviewHandler, QuietServer, token, told_text
 
 from tests.browser import preview
 from tests.conftest import AXE, AXE_TAGS
@@ -63,6 +63,26 @@ def test_saving_a_data_file_reloads_the_page(project, page):
         edit(project, "closing.yaml", "lines:\n\t- x", "lines:")
         page.wait_for_selector("#preview-problems", state="detached", timeout=30_000)
         assert page.evaluate("() => document.querySelector('main').inert") is False
+        # the same mistake again; Escape hides it, as the button does
+        edit(project, "closing.yaml", "lines:", "lines:\n\t- x")
+        page.wait_for_selector("#preview-problems", timeout=30_000)
+        page.keyboard.press("Escape")
+        page.wait_for_selector("#preview-problems", state="detached", timeout=5_000)
+        assert page.evaluate("() => document.querySelector('main').inert") is False
+        # another save that still has it: shown again, although it was hidden
+        edit(project, "closing.yaml", "Copy to (edited): General Office", "Copy to (edited once more): General Office")
+        page.wait_for_selector("#preview-problems", timeout=30_000)
+        # a fix that changes this page too: it reloads into the new build, and no alert of the old
+        # mistake is ever shown over it (a screen reader would announce it)
+        page.add_init_script("""new MutationObserver(() => {
+            if (document.getElementById('preview-problems')) window.previewProblemsShown = true;
+        }).observe(document, {childList: true, subtree: true});""")
+        closing = project / "data" / "closing.yaml"  # one save: the fix and an edit of this page
+        closing.write_text(closing.read_text(encoding="utf-8").replace("lines:\n\t- x", "lines:").replace(
+            "Copy to (edited once more): General Office", "Copy to (edited again): General Office"), encoding="utf-8")
+        page.wait_for_function("() => document.body.innerText.includes('Copy to (edited again)')", timeout=60_000)
+        time.sleep(1)  # the reloaded page's first long poll has answered
+        assert page.evaluate("() => window.previewProblemsShown") is None, "the old mistake was shown over the fixed page"
         page.context.close()  # before the preview stops (the fixture closes it again at teardown, harmlessly)
     # stopping the preview (SIGTERM, as a terminal or CI does) stops its server process too
     port = int(url.rsplit(":", 1)[1])
@@ -141,13 +161,18 @@ def test_the_open_page_is_told_the_problems_of_the_last_build_and_when_they_go(t
         wait = f"{url}/__live/wait?path=/&since={version}&told={token(b'')}"
         lines = ["data/site.yaml:12: `title` is empty: write the plan's title",
                  "1 problem(s) in data/: nothing was built; the previous site/ is unchanged."]
-        threading.Timer(0.3, lambda: setattr(told, "value", "\n".join(lines).encode())).start()
+        threading.Timer(0.3, lambda: setattr(told, "value", told_text(lines, 1))).start()
         started = time.monotonic()
         answer = json.loads(_get(wait)[1])
         assert time.monotonic() - started < 5, "the open page waited for its long poll to time out"
-        assert answer == {"version": version, "told": token("\n".join(lines).encode()), "problems": lines}
+        assert answer == {"version": version, "told": token(told_text(lines, 1)), "problems": lines}
         # a page opened now starts as if nothing were shown: it is answered at once
         assert json.loads(_get(wait, timeout=5)[1])["problems"] == lines
+        # the same mistake saved again (a page where it was hidden shows it again)
+        told.value = told_text(lines, 2)
+        again = json.loads(_get(f"{url}/__live/wait?path=/&since={version}&told={answer['told']}", timeout=5)[1])
+        assert again["problems"] == lines and again["told"] != answer["told"]
+        answer = again
         status, html = _get(url + "/en/")  # no build made it
         assert status == 503 and html.startswith(PROBLEMS_PAGE.split("{script}")[0]) and "/__live/reload.js" in html
         told.value = b""  # a build published
@@ -157,6 +182,14 @@ def test_the_open_page_is_told_the_problems_of_the_last_build_and_when_they_go(t
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_the_problems_kept_for_the_pages_fit_their_place_and_say_the_rest_is_in_the_terminal():
+    lines = [f"data/chapter-1.yaml:{n}: the text contains an invisible character: delete it" for n in range(5000)]
+    kept = told_text(lines, 7)
+    assert len(kept) < TOLD and kept.startswith(b"7\n" + lines[0].encode() + b"\n")
+    assert kept.endswith("… (more in the terminal)".encode()) and lines[-1].encode() not in kept
+    assert told_text(lines[:3], 8) == ("8\n" + "\n".join(lines[:3])).encode() and told_text([], 0) == b""
 
 
 def test_a_first_build_that_fails_serves_its_problems_until_a_save_builds(project):
@@ -173,10 +206,68 @@ def test_a_first_build_that_fails_serves_its_problems_until_a_save_builds(projec
         assert answer["version"] == "none"
         assert any(line.startswith("data/closing.yaml:") and "a tab is used for indentation" in line
                    for line in answer["problems"]), answer
+        assert answer["problems"][-1].endswith("nothing was built; there is no site/ yet: no build has made one.")
         edit(project, "closing.yaml", "lines:\n\t- x", "lines:")
         assert updates.next().startswith("site built")
         assert _get(url + "/en/")[0] == 200
         assert json.loads(_get(f"{url}/__live/wait?path=/en/&since=none&told=", timeout=5)[1])["problems"] == []
+
+
+class _Stop(Exception):
+    pass
+
+
+def _leave_the_rest(data, waiting) -> list[str]:
+    """The first save's update publishes the shown page; the editor writes the file again, the same
+    bytes (format on save), so another save is waiting and the rest is left for it."""
+    with open(data / "a.yaml", "a", encoding="utf-8"):
+        pass
+    deadline = time.monotonic() + 5
+    while not waiting() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return []
+
+
+def _superseded(data, waiting) -> None:
+    """The files changed while they were read (the editor rewrote the file, ending with the same bytes)."""
+    (data / "a.yaml").write_text("a: 2\n", encoding="utf-8")
+    return None
+
+
+@pytest.mark.parametrize("first", [_leave_the_rest, _superseded])
+def test_an_update_that_left_work_is_followed_by_one_after_a_save_that_changed_no_byte(tmp_path, first):
+    """watch(): an update that left work for the next save is followed by another even when that save
+    changed no byte; else the rest of the site waited for a save that changes something."""
+    from generator.commands import preview as server
+    from generator.commands.watch import Watcher
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "a.yaml").write_text("a: 1\n", encoding="utf-8")
+    probe = Watcher(data)
+    if probe.fd is None:
+        pytest.skip("no inotify on this system: polling sees no save that changes no byte")
+    probe.close()
+    calls: list[str] = []
+
+    def build_once(shown, expected, waiting, valid):
+        calls.append(shown)
+        if len(calls) == 1:
+            return first(data, waiting)
+        raise _Stop()
+
+    def run() -> None:
+        try:
+            server.watch(data, build_once, lambda: "/en/ch5/", lambda problems: None)
+        except _Stop:
+            pass
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    time.sleep(0.2)  # the watcher is watching
+    (data / "a.yaml").write_text("a: 2\n", encoding="utf-8")
+    thread.join(10)
+    assert len(calls) == 2, "the work the first update left was never done"
 
 
 # --- updating only what a save changed (generator/incremental.py) ------------------------

@@ -80,7 +80,7 @@ def test_the_command_line_reports_a_form_feed_without_a_traceback(project):
         assert run.returncode == 1
         assert run.stderr.splitlines() == [
             f"data/chapter-1.yaml:{line}: the text contains an invisible character U+000C (FORM FEED): delete it",
-            "1 problem(s) in data/: nothing was built; the previous site/ is unchanged."]
+            "1 problem(s) in data/: nothing was built; there is no site/ yet: no build has made one."]
 
 
 # Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt, Unicode 15): characters
@@ -266,7 +266,7 @@ def test_an_impossible_date_stops_check_and_build_with_one_line(project):
         assert run.stderr.splitlines() == [
             f"data/front.yaml:{line_of(project, 'front.yaml', '2011-12-32')}: `2011-12-32` is not a date that "
             "exists: write a real date as YYYY-MM-DD (e.g. 2011-12-23)",
-            "1 problem(s) in data/: nothing was built; the previous site/ is unchanged."]
+            "1 problem(s) in data/: nothing was built; there is no site/ yet: no build has made one."]
 
 
 def test_a_plain_text_wrapped_over_lines_is_joined_like_a_quoted_one(tmp_path):
