@@ -73,11 +73,13 @@ RELOAD_JS = """(function () {
            "padding:.75rem;background:#f4f4f4;color:#1b1b1b;font:.9rem/1.5 ui-monospace,monospace"),
       hide);
     panel.tabIndex = -1;
-    panel.addEventListener("keydown", function (event) { if (event.key === "Escape") close(); });
     document.body.appendChild(panel);
     page(true);
     panel.focus();
   }
+  document.addEventListener("keydown", function (event) {  // wherever the focus is
+    if (panel && event.key === "Escape") close();
+  });
   function wait() {
     fetch("%swait?path=" + encodeURIComponent(location.pathname) + "&since=" + encodeURIComponent(since) +
           "&told=" + encodeURIComponent(told), {cache: "no-store"})

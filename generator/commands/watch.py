@@ -25,6 +25,8 @@ import time
 from pathlib import Path
 from typing import Optional
 
+from ..base.datafiles import data_files, is_data_file
+
 IN_CLOSE_WRITE, IN_MOVED_FROM, IN_MOVED_TO = 0x8, 0x40, 0x80
 IN_DELETE, IN_DELETE_SELF, IN_MOVE_SELF = 0x200, 0x400, 0x800
 IN_Q_OVERFLOW, IN_IGNORED, IN_NONBLOCK, IN_CLOEXEC = 0x4000, 0x8000, 0o4000, 0o2000000
@@ -35,9 +37,13 @@ QUIET = 0.02  # seconds without a further save before a burst of saves (save all
 
 
 def state(data: Path) -> dict[str, bytes]:
-    """Every data file (data/*.yaml) → the SHA-256 of its bytes (~1 ms for all of them)."""
+    """Every data file (base/datafiles.py: *.yaml, *.yml) → the SHA-256 of its bytes (~1 ms for all of them)."""
     found = {}
-    for path in sorted(data.glob("*.yaml")):
+    try:
+        paths = data_files(data)
+    except OSError:  # data/ itself is being replaced: the watcher watches the new one
+        return found
+    for path in paths:
         try:
             found[path.name] = hashlib.sha256(path.read_bytes()).digest()
         except OSError:  # an editor replacing the file in between: its close or rename comes next
@@ -96,7 +102,7 @@ class Watcher:
             if mask & (IN_Q_OVERFLOW | IN_IGNORED | IN_DELETE_SELF | IN_MOVE_SELF):
                 self._rewatch()
                 saved = True
-            elif mask & SAVED and name.endswith(".yaml"):
+            elif mask & SAVED and is_data_file(name):
                 saved = True
         return saved
 

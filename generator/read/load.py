@@ -17,11 +17,12 @@ from pydantic import ValidationError
 
 from ..model import plan as model
 from . import validate
+from ..base.datafiles import data_files
 from ..base.problems import DataError, Problem
 from .validate import message, nearest_id
 from .yamlfile import YamlFile, read
 
-CHAPTER_FILE = re.compile(r"^chapter-(\d+)\.yaml$")
+CHAPTER_FILE = re.compile(r"^chapter-([1-9]\d*)\.yaml$")  # (chapter-03.yaml is not one: named as unread)
 
 
 @dataclass
@@ -127,14 +128,12 @@ def load_plan(data_dir: Path, reuse: Reuse | None = None) -> model.Plan:
 
 def _check_unread(data_dir: Path) -> list[Problem]:
     """A YAML file in data/ that no part of the site reads (a chapter file renamed, a misspelt name, .yml):
-    its edits would be lost without a word. Editors' own files (.#name.yaml, …) start with a dot."""
+    its edits would be lost without a word. Which files count: base/datafiles.py."""
     known = {f"{name}.yaml" for name in model.FILES if name != "chapter"}
     return [Problem(f"{data_dir.name}/{path.name}", 1,
                     f"no part of the site reads this file: the data files are {', '.join(sorted(known))} and "
                     "chapter-N.yaml (N a number): rename it, or move it out of data/")
-            for path in sorted(data_dir.iterdir())
-            if path.suffix in (".yaml", ".yml") and not path.name.startswith(".")
-            and path.name not in known and not CHAPTER_FILE.match(path.name)]
+            for path in data_files(data_dir) if path.name not in known and not CHAPTER_FILE.match(path.name)]
 
 
 def _parse_reusing(data_dir: Path, filename: str, schema: str, schema_dir: Path, problems: list[Problem],

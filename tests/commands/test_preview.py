@@ -66,6 +66,7 @@ def test_saving_a_data_file_reloads_the_page(project, page):
         # the same mistake again; Escape hides it, as the button does
         edit(project, "closing.yaml", "lines:", "lines:\n\t- x")
         page.wait_for_selector("#preview-problems", timeout=30_000)
+        page.evaluate("() => document.activeElement.blur()")  # Escape works wherever the focus is
         page.keyboard.press("Escape")
         page.wait_for_selector("#preview-problems", state="detached", timeout=5_000)
         assert page.evaluate("() => document.querySelector('main').inert") is False

@@ -65,6 +65,21 @@ def test_a_save_during_a_build_is_waiting_and_then_waited_for(watcher):
     assert watcher.waiting() is False
 
 
+# (a file's name, whether the loader reads it or names it as unread: base/datafiles.py)
+NAMES = [("glosary.yml", True), ("Site.YAML", True), ("b.yaml", True), (".#a.yaml", False), ("notes.txt", False)]
+
+
+@pytest.mark.parametrize("name, is_data", NAMES)
+def test_a_data_file_coming_and_going_is_a_save_and_other_files_are_not(watcher, name, is_data):
+    """A stray data file the loader names (a misspelt .yml) must be seen going too: else the
+    mistake it caused stays on the open page after the maintainer deletes it."""
+    path = watcher.data / name
+    path.write_text("x: 1\n", encoding="utf-8")
+    assert watcher.wait(2 if is_data else 0.3) is is_data
+    path.unlink()
+    assert watcher.wait(2 if is_data else 0.3) is is_data
+
+
 def test_state_is_the_contents(tmp_path):
     (tmp_path / "a.yaml").write_text("a: 1\n", encoding="utf-8")
     before = state(tmp_path)

@@ -66,7 +66,8 @@ def test_unknown_page_reference(project):
 
 # (how a data file was renamed, from → to): each is named, with line 1 and what the files must be called
 UNREAD = [("chapter-3.yaml", "chapter-3-old.yaml"), ("chapter-3.yaml", "chapter-3.yml"),
-          ("glossary.yaml", "glosary.yaml"), (None, "notes.yaml")]
+          ("chapter-3.yaml", "chapter-03.yaml"), ("glossary.yaml", "glosary.yaml"), (None, "notes.yaml"),
+          (None, "Notes.YAML")]
 
 
 @pytest.mark.parametrize("old, new", UNREAD)
@@ -80,8 +81,9 @@ def test_a_yaml_file_no_part_of_the_site_reads_is_named(project, old, new):
                and "rename it" in p for p in problems_of(project)), problems_of(project)
 
 
-def test_an_editors_own_file_beside_the_data_is_not_a_data_file(project):
+def test_an_editors_own_file_or_a_folder_beside_the_data_is_not_a_data_file(project):
     (project / "data" / ".#chapter-3.yaml").write_text("x", encoding="utf-8")  # Emacs' lock file
+    (project / "data" / "old.yaml").mkdir()
     from generator.read.load import load_plan
 
     load_plan(project / "data")
