@@ -79,7 +79,7 @@ def render_editions(plan: model.Plan, languages: tuple[Language, ...] = LANGUAGE
     editions' `files` then hold it alone, or nothing if no edition has it.
     """
     localizers = {lang.code: localizer(lang, plan) for lang in LANGUAGES}
-    views = [(loc, site_pages(loc, plan)) for loc in (localizers[lang.code] for lang in languages)]
+    views = [(loc, site_pages(loc, plan, only)) for loc in (localizers[lang.code] for lang in languages)]
     if before_render:
         before_render(views)
     editions = []

@@ -10,13 +10,14 @@ of every page (website/search/). On a save it
 1. loads data/, reusing the files whose bytes did not change (read/load.py); a mistake is
    reported exactly as by a whole build, and nothing is published;
 2. renders the Markdown of the page the browser shows (the server process tells which) and, if
-   it changed, rebuilds that page alone with MkDocs' own functions into a copy of site/ made
-   of hard links, adds its security policy and swaps the copy in (base/atomic.py). The
-   browser, which waits for its page's file to be replaced, reloads;
+   it changed, rebuilds that page alone with MkDocs' own functions, adds its security policy
+   and renames it over the published page (one file: atomic). The browser, which waits for its
+   page's file to be replaced, reloads;
 3. unless another save is already waiting, renders every edition's Markdown, compares every
    file with what was published, writes the files that differ into docs/, rebuilds their pages
-   the same way, re-cuts those pages' search records, rewrites the search indexes and the root
-   pages, and swaps that in.
+   into a copy of site/ made of hard links, re-cuts those pages' search records (and the first
+   page's), rewrites the search indexes and the root pages, and swaps the copy in
+   (base/atomic.py).
 
 Some edits change what every page of an edition shares: an interface string the theme shows
 or the plan's title are in the edition's MkDocs configuration; then a new Session renders all
@@ -35,7 +36,7 @@ import os
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 from urllib.parse import unquote
@@ -72,7 +73,7 @@ class Published:
     session: Session
     index: EditionIndex
     places: dict[str, str]     # paragraph id → its place, as the search index names it
-    index_stale: bool = False  # records were updated (the first page) but the index not yet written
+    unindexed: list[str] = field(default_factory=list)  # pages published first whose search records wait for step 3
 
 
 @dataclass
@@ -201,8 +202,7 @@ class Preview:
             _replace(self.root / "docs" / code / src, data)
             with reproducible(plan.site.edition_date):
                 [dest] = before.session.rebuild([src], holder)
-            before.index.update(holder, [dest])
-            csp.apply_to(holder / dest)
+            csp.apply_to(holder / dest)  # (its search records are cut in step 3: the reader waits for this page only)
             # one file: renamed over the published one (atomic), with no copy of site/ to make
             os.replace(holder / dest, self.root / "site" / code / dest)
         except BuildError:
@@ -210,7 +210,7 @@ class Preview:
         finally:
             shutil.rmtree(holder, ignore_errors=True)
         before.docs[src] = data
-        before.index_stale = True
+        before.unindexed.append(dest)
         return f"{code}/{dest}"
 
     def _compare(self, ed: build.Edition) -> Update:
@@ -268,8 +268,8 @@ class Preview:
                 _replace(out / dest, update.changed[name])
                 written.append(dest)
         places = citation.places(ed.loc, plan)
-        if written or places != before.places or before.index_stale:
-            before.index.update(out, written)
+        if written or places != before.places or before.unindexed:
+            before.index.update(out, [*written, *(dest for dest in before.unindexed if dest not in written)])
             index = before.index.write(out, ed.lang.html_lang, lambda anchor: places.get(anchor, ""))
             written.append(index.relative_to(out).as_posix())
             for rel in written:

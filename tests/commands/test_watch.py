@@ -114,5 +114,8 @@ def test_the_builder_publishes_nothing_from_bytes_other_than_the_saved_ones(proj
     assert "the rest waits for the next save" in line, line
     assert "(saved)" in (project / "site" / "en" / "ch5" / "index.html").read_text(encoding="utf-8")
     assert "(saved)" not in (project / "site" / "en" / "downloads" / "plan.json").read_text(encoding="utf-8")
+    search = project / "site" / "en" / "search" / "plan-search.json"
+    assert "(saved)" not in search.read_text(encoding="utf-8"), "the first page's search records wait for the rest"
     line = builder.build("/en/ch5/", state(project / "data"))
     assert "(saved)" in (project / "site" / "en" / "downloads" / "plan.json").read_text(encoding="utf-8"), line
+    assert "(saved)" in search.read_text(encoding="utf-8"), "the page published first was left out of the search index"
