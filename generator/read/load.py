@@ -68,13 +68,14 @@ def load_plan(data_dir: Path, reuse: Reuse | None = None) -> model.Plan:
         return _parse_reusing(data_dir, filename, schema, schema_dir, problems, reuse)
 
     # each data file NAME.yaml has its schema NAME.schema.json and its model model.FILES[NAME]
-    files = {name: parse(f"{name}.yaml", name) for name in model.FILES if name != "chapter"}
+    file_names = {name: f"{name}.yaml" for name in model.FILES if name != "chapter"}
+    files = {name: parse(file_name, name) for name, file_name in file_names.items()}
     chapter_files = sorted((int(m.group(1)), p.name) for p in data_dir.glob("chapter-*.yaml")
                            if (m := CHAPTER_FILE.match(p.name)))
     if not chapter_files:
         problems.append(Problem(f"{data_dir.name}/chapter-1.yaml", 1, "no chapter files (chapter-1.yaml …) found"))
     chapters = [parse(name, "chapter") for _, name in chapter_files]
-    problems.extend(_check_unread(data_dir))
+    problems.extend(_check_unread(data_dir, set(file_names.values())))
 
     site, front, glossary, closing, overrides, terms, editorial, key_terms, indicators, projects = (
         files[name] for name in ("site", "front", "glossary", "closing", "hk-overrides", "terms", "about",
@@ -126,10 +127,10 @@ def load_plan(data_dir: Path, reuse: Reuse | None = None) -> model.Plan:
     return plan
 
 
-def _check_unread(data_dir: Path) -> list[Problem]:
+def _check_unread(data_dir: Path, known: set[str]) -> list[Problem]:
     """A YAML file in data/ that no part of the site reads (a chapter file renamed, a misspelt name, .yml):
-    its edits would be lost without a word. Which files count: base/datafiles.py."""
-    known = {f"{name}.yaml" for name in model.FILES if name != "chapter"}
+    its edits would be lost without a word. `known`: the names of the other data files than chapters.
+    Which files count: base/datafiles.py."""
     return [Problem(f"{data_dir.name}/{path.name}", 1,
                     f"no part of the site reads this file: the data files are {', '.join(sorted(known))} and "
                     "chapter-N.yaml (N a number): rename it, or move it out of data/")
